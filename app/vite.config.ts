@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const appDir = fileURLToPath(new URL('.', import.meta.url)).replace(/[\\/]$/, '');
+
+// SvelteKit reads svelte.config.js, src/ and .svelte-kit/ relative to process.cwd(), captured when its
+// Vite plugin module is first evaluated. `vite build app` runs from the repo root, so enter app/ first
+// and only then load the plugin (a static import would be evaluated before this line runs).
+// SvelteKit also re-reads this file inside worker threads, where chdir throws; their cwd already matches.
+if (process.cwd() !== appDir) process.chdir(appDir);
+const { sveltekit } = await import('@sveltejs/kit/vite');
+
+// The CLI passes root as the relative 'app'; restating it as the absolute path SvelteKit enforces
+// keeps SvelteKit from warning that it overrides root on every build.
+const absoluteRoot: Plugin = {
+	name: 'lms:absolute-root',
+	config: { order: 'pre', handler: () => ({ root: appDir }) }
+};
+
+export default defineConfig({
+	plugins: [absoluteRoot, sveltekit()]
+});

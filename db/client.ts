@@ -1,0 +1,58 @@
+import { Client, neonConfig } from '@neondatabase/serverless';
+import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
+import * as schema from './schema';
+
+export type Database = NeonDatabase<typeof schema>;
+
+export interface DatabaseConfig {
+  /** postgres://… of Neon in production; of the embedded or any local Postgres in development. */
+  databaseUrl: string;
+  /**
+   * host:port of a WebSocket-to-TCP relay (db/local/ws-relay.ts). Set only for a Postgres that is not Neon:
+   * Neon terminates the driver's WebSockets itself, a plain Postgres needs the relay in front of it.
+   */
+  wsProxy?: string;
+}
+
+export interface DatabaseHandle {
+  db: Database;
+  /** Statements sent on this connection: the benchmark reports it as round trips per request. */
+  queryCount(): number;
+  close(): Promise<void>;
+}
+
+function configureDriver(wsProxy: string | undefined): void {
+  if (!wsProxy) return;
+  neonConfig.wsProxy = (host, port) => `${wsProxy}/?address=${host}:${port}`;
+  neonConfig.useSecureWebSocket = false;
+  neonConfig.pipelineTLS = false;
+  neonConfig.pipelineConnect = false;
+}
+
+/**
+ * One connection for one request (Workers may not share sockets across requests), through the same
+ * Neon serverless driver in production, in development, in tests and in scripts.
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  configureDriver(config.wsProxy);
+  const client = new Client(config.databaseUrl);
+  let statements = 0;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    statements += 1;
+    return query(...args);
+  };
+  // A broken socket must not become an unhandled error that takes the process down.
+  client.on('error', () => {});
+  await client.connect();
+  let closed = false;
+  return {
+    db: drizzle(client, { schema }),
+    queryCount: () => statements,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await client.end().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+// Values exactly as the seed lists them (seed-architecture.md, "Database Schema").
+export const roleType = pgEnum('role_type', ['student', 'parent', 'teacher', 'admin']);
+export const courseCategory = pgEnum('course_category', ['quran', 'hadith', 'fiqh', 'seerah', 'aqeedah', 'general']);
+export const ageTier = pgEnum('age_tier', ['children', 'youth', 'adults', 'all']);
+export const difficulty = pgEnum('difficulty', ['beginner', 'intermediate', 'advanced']);
+export const lessonType = pgEnum('lesson_type', ['article', 'video', 'audio', 'quiz', 'interactive']);
+export const enrollmentStatus = pgEnum('enrollment_status', ['enrolled', 'in_progress', 'completed', 'dropped']);
+export const badgeType = pgEnum('badge_type', ['bronze', 'silver', 'gold', 'platinum']);
+export const achievementCategory = pgEnum('achievement_category', ['course_completion', 'quiz_mastery', 'streak', 'participation']);
+export const streakType = pgEnum('streak_type', ['daily_login', 'lesson_completion']);
+
+export const ROLE_TYPES = roleType.enumValues;
+export type RoleType = (typeof ROLE_TYPES)[number];

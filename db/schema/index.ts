@@ -1,0 +1,6 @@
+export * from './enums';
+export * from './media';
+export * from './users';
+export * from './content';
+export * from './learning';
+export * from './gamification';

@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../paths';
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+/** Builds the PWA when app/build is missing or older than its sources. */
+export async function buildAppIfStale(): Promise<void> {
+  const appDir = join(projectRoot, 'app');
+  const output = join(appDir, 'build', 'index.html');
+  const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts'].map((p) => join(appDir, p)).filter(existsSync);
+  if (existsSync(output) && statSync(output).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  console.log('building the PWA…');
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', 'app', '--logLevel', 'warn'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('building the PWA failed');
+}

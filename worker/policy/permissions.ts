@@ -1,0 +1,93 @@
+import type { RoleType } from '../../db/schema/enums';
+
+/**
+ * Who may do what: the seed's permission matrix (seed-architecture.md, "Role-Based Permissions") plus
+ * the parent role and our ownership rules. Each action maps to the scopes it is allowed in; the
+ * services turn a scope into a WHERE clause, so "own" can only ever reach the caller's own rows.
+ *
+ * Scopes:
+ *   all        every row
+ *   published  published content (drafts are hidden)
+ *   own        rows the caller owns (their progress; for teachers, the courses they created)
+ *   self       the caller's own user record
+ *   children   rows of children linked to the caller (parents: read only)
+ *   students   student accounts and their rows (teachers)
+ */
+export type Scope = 'all' | 'published' | 'own' | 'self' | 'children' | 'students';
+export type Action = 'find' | 'findOne' | 'create' | 'update' | 'delete';
+export type Resource =
+  | 'courses'
+  | 'lessons'
+  | 'quizzes'
+  | 'instructors'
+  | 'achievements'
+  | 'userAchievements'
+  | 'userProgress'
+  | 'enrollments'
+  | 'certificates'
+  | 'streaks'
+  | 'users'
+  | 'guardianLinks'
+  | 'upload';
+export type Principal = RoleType | 'public';
+
+type Grants = Partial<Record<Resource, Partial<Record<Action, readonly Scope[]>>>>;
+
+const read = (...scopes: Scope[]) => ({ find: scopes, findOne: scopes });
+
+export const PERMISSIONS: Record<Principal, Grants | '*'> = {
+  public: {
+    courses: read('published'),
+    lessons: read('published'),
+    instructors: read('all'),
+    achievements: read('all'),
+  },
+  student: {
+    courses: read('published'),
+    lessons: read('published'),
+    instructors: read('all'),
+    achievements: read('all'),
+    userProgress: { ...read('own'), create: ['own'], update: ['own'] },
+    userAchievements: read('own'),
+    enrollments: { ...read('own'), create: ['own'], update: ['own'] },
+    certificates: read('own'),
+    streaks: read('own'),
+    users: { ...read('self'), update: ['self'] },
+  },
+  parent: {
+    courses: read('published'),
+    lessons: read('published'),
+    instructors: read('all'),
+    achievements: read('all'),
+    userProgress: read('children'),
+    userAchievements: read('children'),
+    enrollments: read('children'),
+    certificates: read('children'),
+    streaks: read('children'),
+    users: { ...read('self', 'children'), update: ['self'], create: ['children'] },
+    guardianLinks: read('own'),
+  },
+  teacher: {
+    courses: { ...read('published', 'own'), create: ['all'], update: ['own'] },
+    lessons: { ...read('published', 'own'), create: ['own'], update: ['own'], delete: ['own'] },
+    quizzes: { ...read('all'), create: ['own'], update: ['own'], delete: ['own'] },
+    instructors: read('all'),
+    achievements: { ...read('all'), create: ['all'] },
+    userAchievements: { ...read('students'), create: ['students'] },
+    userProgress: read('students'),
+    enrollments: read('students'),
+    certificates: read('students'),
+    streaks: read('students'),
+    users: { ...read('self', 'students'), update: ['self'], create: ['students'] },
+    guardianLinks: { ...read('students'), create: ['students'], delete: ['students'] },
+    upload: { ...read('all'), create: ['all'], delete: ['own'] },
+  },
+  admin: '*',
+};
+
+/** The scopes in which `principal` may perform `action` on `resource`; empty when refused. */
+export function scopesFor(principal: Principal, resource: Resource, action: Action): readonly Scope[] {
+  const grants = PERMISSIONS[principal];
+  if (grants === '*') return ['all'];
+  return grants[resource]?.[action] ?? [];
+}

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../env';
+import { authorize, requireUser } from '../policy/authorize';
+import { readJson } from '../lib/validation';
+import { linkGuardian, listGuardianLinks, unlinkGuardian } from '../services/guardian-links';
+
+export const guardianLinkRoutes = new Hono<AppEnv>();
+
+const userKey = z.union([z.number().int().positive(), z.string().min(1).max(24)]);
+const linkBody = z.object({ data: z.object({ parent: userKey, child: userKey }).strict() });
+
+guardianLinkRoutes.get('/', async (c) => {
+  const scopes = authorize(c.var.user, 'guardianLinks', 'find');
+  const rows = await listGuardianLinks(await c.var.db(), requireUser(c.var.user), scopes);
+  return c.json({ data: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), meta: { pagination: { total: rows.length } } });
+});
+
+guardianLinkRoutes.post('/', async (c) => {
+  authorize(c.var.user, 'guardianLinks', 'create');
+  const actor = requireUser(c.var.user);
+  const { data } = await readJson(c, linkBody);
+  const { parent, child } = await linkGuardian(await c.var.db(), actor, data.parent, data.child);
+  return c.json(
+    { data: { parent: { id: parent.id, documentId: parent.documentId, username: parent.username }, child: { id: child.id, documentId: child.documentId, username: child.username } }, meta: {} },
+    201,
+  );
+});
+
+guardianLinkRoutes.delete('/:parent/:child', async (c) => {
+  const scopes = authorize(c.var.user, 'guardianLinks', 'delete');
+  await unlinkGuardian(await c.var.db(), requireUser(c.var.user), scopes, c.req.param('parent'), c.req.param('child'));
+  return c.body(null, 204);
+});

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ageTier, ROLE_TYPES } from '../../db/schema/enums';
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3, 'username must have at least 3 characters')
+  .max(64)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'username may contain letters, digits, dot, dash and underscore');
+
+// Length over composition rules, as NIST SP 800-63B and OWASP recommend.
+export const passwordSchema = z.string().min(8, 'password must have at least 8 characters').max(256);
+
+export const timeZoneSchema = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'timeZone must be an IANA time zone such as Europe/London');
+
+export const newUserBody = z.object({
+  username: usernameSchema,
+  email: z.email().max(255).nullish(),
+  password: passwordSchema,
+  role: z.enum(ROLE_TYPES).default('student'),
+  fullName: z.string().trim().min(1).max(255).nullish(),
+  dateOfBirth: z.iso.date().nullish(),
+  ageTier: z.enum(ageTier.enumValues).nullish(),
+  timeZone: timeZoneSchema.optional(),
+  /** The parent to link a child account to (id or documentId); a parent creating a child is linked anyway. */
+  parent: z.union([z.number().int().positive(), z.string().min(1).max(24)]).optional(),
+});
+
+export const updateUserBody = z
+  .object({
+    username: usernameSchema.optional(),
+    email: z.email().max(255).nullish(),
+    password: passwordSchema.optional(),
+    blocked: z.boolean().optional(),
+    confirmed: z.boolean().optional(),
+    role: z.enum(ROLE_TYPES).optional(),
+    fullName: z.string().trim().min(1).max(255).nullish(),
+    timeZone: timeZoneSchema.optional(),
+  })
+  .strict();

@@ -1,0 +1,90 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { roles, userProfiles, users } from '../../db/schema';
+import type { RoleType } from '../../db/schema/enums';
+
+/** The columns a user is read with everywhere; the password hash is deliberately not among them. */
+export const userColumns = {
+  id: users.id,
+  documentId: users.documentId,
+  username: users.username,
+  email: users.email,
+  provider: users.provider,
+  confirmed: users.confirmed,
+  blocked: users.blocked,
+  tokenVersion: users.tokenVersion,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+  role: roles.type,
+  roleName: roles.name,
+  fullName: userProfiles.fullName,
+  ageTier: userProfiles.ageTier,
+  dateOfBirth: userProfiles.dateOfBirth,
+  timeZone: userProfiles.timeZone,
+  locale: userProfiles.locale,
+};
+
+export type UserRecord = {
+  id: number;
+  documentId: string;
+  username: string;
+  email: string | null;
+  provider: string;
+  confirmed: boolean;
+  blocked: boolean;
+  tokenVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
+  role: RoleType;
+  roleName: string;
+  fullName: string | null;
+  ageTier: string | null;
+  dateOfBirth: string | null;
+  timeZone: string | null;
+  locale: string | null;
+};
+
+export function selectUsers(db: Database) {
+  return db
+    .select(userColumns)
+    .from(users)
+    .innerJoin(roles, eq(roles.id, users.roleId))
+    .leftJoin(userProfiles, eq(userProfiles.userId, users.id));
+}
+
+export async function findUserById(db: Database, id: number): Promise<UserRecord | undefined> {
+  const [row] = await selectUsers(db).where(eq(users.id, id));
+  return row;
+}
+
+export const matchesIdentifier = (identifier: string) =>
+  sql`(lower(${users.username}) = lower(${identifier}) OR lower(${users.email}) = lower(${identifier}))`;
+
+/**
+ * Strapi's sanitized user. E-mail is shown to the user themself and to admins only: a teacher or a
+ * parent never learns another person's address through the API.
+ */
+export function presentUser(user: UserRecord, viewer: { id: number; role: RoleType } | null) {
+  const mayReadEmail = viewer !== null && (viewer.id === user.id || viewer.role === 'admin');
+  return {
+    id: user.id,
+    documentId: user.documentId,
+    username: user.username,
+    email: mayReadEmail ? user.email : null,
+    provider: user.provider,
+    confirmed: user.confirmed,
+    blocked: user.blocked,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+    role: { name: user.roleName, type: user.role },
+    profile: {
+      fullName: user.fullName,
+      ageTier: user.ageTier,
+      dateOfBirth: viewer !== null && (viewer.id === user.id || viewer.role !== 'student') ? user.dateOfBirth : null,
+      timeZone: user.timeZone ?? 'UTC',
+      locale: user.locale ?? 'en',
+    },
+  };
+}
+
+export type PresentedUser = ReturnType<typeof presentUser>;
