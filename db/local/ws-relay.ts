@@ -30,15 +30,23 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       ws.close(1008, 'address not allowed');
       return;
     }
+    // The driver sends its startup message at once; hold it while the connection waits its turn.
+    const early: Buffer[] = [];
+    const hold = (data: unknown) => early.push(toBuffer(data));
+    ws.on('message', hold);
+    const begin = (release?: () => void) => {
+      ws.off('message', hold);
+      pipe(ws, target, early, release);
+    };
     if (!options.serial) {
-      pipe(ws, target);
+      begin();
       return;
     }
     const turn = queue.then(
       () =>
         new Promise<void>((release) => {
           if (ws.readyState !== ws.OPEN) return release();
-          pipe(ws, target, release);
+          begin(release);
         }),
     );
     queue = turn;
@@ -59,14 +67,16 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   };
 }
 
-function pipe(ws: WebSocket, target: string, onClosed?: () => void): void {
+function toBuffer(data: unknown): Buffer {
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+}
+
+function pipe(ws: WebSocket, target: string, pending: Buffer[], onClosed?: () => void): void {
   const [host, port] = splitAddress(target);
   const socket = net.connect({ host, port });
-  const pending: Buffer[] = [];
   let connected = false;
   let finished = false;
-  const finish = (why?: unknown) => {
-    if (process.env.RELAY_DEBUG) console.log('relay finish', String(why));
+  const finish = () => {
     if (finished) return;
     finished = true;
     socket.destroy();
@@ -77,19 +87,22 @@ function pipe(ws: WebSocket, target: string, onClosed?: () => void): void {
   socket.setNoDelay(true);
   socket.on('connect', () => {
     connected = true;
-    for (const chunk of pending.splice(0)) socket.write(chunk);
+    for (const chunk of pending.splice(0)) {
+      socket.write(chunk);
+      if (endsWithTerminate(chunk)) socket.end();
+    }
   });
   socket.on('data', (chunk) => ws.send(chunk));
-  socket.on('close', () => finish('tcp close'));
+  socket.on('close', finish);
   socket.on('error', finish);
   ws.on('message', (data) => {
-    const chunk = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-    if (connected) socket.write(chunk);
-    else pending.push(chunk);
+    const chunk = toBuffer(data);
+    if (!connected) return void pending.push(chunk);
+    socket.write(chunk);
     // PGlite's socket server does not hang up on Terminate as Postgres does; the driver waits for it.
     if (endsWithTerminate(chunk)) socket.end();
   });
-  ws.on('close', () => finish('ws close'));
+  ws.on('close', finish);
   ws.on('error', finish);
 }
 
