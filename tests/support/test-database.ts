@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../db/client';
 import { startLocalDatabase, type LocalDatabase } from '../../db/local/local-database';
 import { applyMigrations } from '../../db/migrate';
 import { seedDemoData } from '../../db/seed/seed-demo';
+import { createScratchDatabase } from './scratch-database';
 
 /**
  * A database for one test run: a fresh in-memory PGlite by default; with DATABASE_URL, a new database
@@ -15,19 +15,13 @@ export async function startTestDatabase(): Promise<LocalDatabase> {
     await prepare(embedded);
     return embedded;
   }
-  const server = await startLocalDatabase({ databaseUrl: serverUrl });
-  const name = `lms_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = await openDatabase(server);
-  await admin.db.execute(sql.raw(`CREATE DATABASE "${name}"`)).finally(() => admin.close());
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(serverUrl);
+  const connection = await startLocalDatabase({ databaseUrl: scratch.databaseUrl });
   const database: LocalDatabase = {
-    ...server,
-    databaseUrl: url.toString(),
+    ...connection,
     stop: async () => {
-      const cleanup = await openDatabase(server);
-      await cleanup.db.execute(sql.raw(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).finally(() => cleanup.close());
-      await server.stop();
+      await connection.stop();
+      await scratch.drop();
     },
   };
   await prepare(database);
