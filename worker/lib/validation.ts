@@ -20,8 +20,8 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   return parseWith(schema, body);
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix: (string | number)[] = []): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw fromZodError(result.error);
+  if (!result.success) throw fromZodError(result.error, prefix);
   return result.data;
 }

@@ -45,6 +45,8 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
   student: {
     courses: read('published'),
     lessons: read('published'),
+    // Questions without answers (see content/registry.ts); grading happens on the server.
+    quizzes: read('published'),
     instructors: read('all'),
     achievements: read('all'),
     userProgress: { ...read('own'), create: ['own'], update: ['own'] },
@@ -57,6 +59,7 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
   parent: {
     courses: read('published'),
     lessons: read('published'),
+    quizzes: read('published'),
     instructors: read('all'),
     achievements: read('all'),
     userProgress: read('children'),

@@ -1,0 +1,144 @@
+import type { AuthUser } from '../env';
+import { CONTENT_TYPES } from '../content/registry';
+import type { ContentType } from '../content/types';
+import type { PopulateNode, SelectTree, SortItem } from './ast';
+import { parseBoolean, parseFilters } from './parse-filters';
+import { invalidQuery } from './query-error';
+import { isReadable, mayTraverse } from './readable';
+
+type Path = (string | number)[];
+const MAX_POPULATE_DEPTH = 4;
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function listOfStrings(value: unknown, at: Path): string[] {
+  const items = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : [value];
+  return items.flatMap((item, i) => {
+    if (typeof item !== 'string') throw invalidQuery([...at, i], 'expected a name');
+    return item.split(',').map((s) => s.trim()).filter(Boolean);
+  });
+}
+
+/** `fields=title,category` or `fields[0]=title`: id and documentId are always returned. */
+export function parseFields(type: ContentType, raw: unknown, user: AuthUser | null, at: Path): string[] {
+  const readable = Object.keys(type.attributes).filter((name) => isReadable(type.attributes[name]!, user));
+  if (raw === undefined || raw === '*') return readable;
+  const names = listOfStrings(raw, at);
+  for (const name of names) {
+    if (!readable.includes(name)) throw invalidQuery(at, `"${name}" is not a field of ${type.name}`);
+  }
+  return [...new Set(['id', 'documentId', ...names])];
+}
+
+/** `sort=title`, `sort=title:desc,createdAt`, `sort[0]=instructor.name:asc`, `sort[title]=desc`, `sort[0][title]=asc`. */
+export function parseSort(type: ContentType, raw: unknown, user: AuthUser | null, at: Path): SortItem[] {
+  if (raw === undefined) return [];
+  const entries: [string, string][] = [];
+  const collect = (value: unknown, path: Path): void => {
+    if (typeof value === 'string') {
+      for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+        const [field, direction = 'asc'] = part.split(':');
+        entries.push([field!, direction]);
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => collect(v, [...path, i]));
+    } else if (isPlainObject(value)) {
+      for (const [key, v] of Object.entries(value)) {
+        if (/^\d+$/.test(key)) collect(v, [...path, key]);
+        else if (typeof v === 'string') entries.push([key, v]);
+        else if (isPlainObject(v)) for (const [inner, dir] of Object.entries(v)) entries.push([`${key}.${inner}`, String(dir)]);
+        else throw invalidQuery([...path, key], 'expected asc or desc');
+      }
+    } else {
+      throw invalidQuery(path, 'expected field:asc or field:desc');
+    }
+  };
+  collect(raw, at);
+  return entries.map(([field, direction]) => {
+    const dir = direction.toLowerCase();
+    if (dir !== 'asc' && dir !== 'desc') throw invalidQuery(at, `sort direction for ${field} must be asc or desc`);
+    const [first, second, ...rest] = field.split('.');
+    if (rest.length) throw invalidQuery(at, `cannot sort on ${field}: only one relation deep`);
+    if (second === undefined) {
+      const attribute = type.attributes[first!];
+      if (!attribute || !isReadable(attribute, user)) throw invalidQuery(at, `"${first}" is not a field of ${type.name}`);
+      if (attribute.type === 'json') throw invalidQuery(at, `cannot sort on the JSON field ${first}`);
+      return { attribute: first!, direction: dir };
+    }
+    const relation = type.relations[first!];
+    if (!relation || relation.many || !mayTraverse(relation, user)) throw invalidQuery(at, `"${first}" is not a to-one relation of ${type.name}`);
+    const target = CONTENT_TYPES[relation.target]!;
+    const attribute = target.attributes[second];
+    if (!attribute || !isReadable(attribute, user) || attribute.type === 'json') throw invalidQuery(at, `"${second}" is not a sortable field of ${target.name}`);
+    return { relation: first!, attribute: second, direction: dir };
+  });
+}
+
+const POPULATE_KEYS = new Set(['fields', 'filters', 'sort', 'populate', 'on', 'count']);
+
+/**
+ * `populate=*`, `populate=a,b`, `populate[0]=a.b`, `populate[a]=*|true`, and
+ * `populate[a][fields|filters|sort|populate]=…`. With `*`, relations the viewer may not read are left
+ * out; naming one explicitly is an error.
+ */
+export function parsePopulate(type: ContentType, raw: unknown, user: AuthUser | null, at: Path, depth = 0): Record<string, PopulateNode> {
+  if (raw === undefined || raw === '' || raw === false || raw === 'false') return {};
+  if (depth >= MAX_POPULATE_DEPTH) throw invalidQuery(at, `populate is limited to ${MAX_POPULATE_DEPTH} levels`);
+  const result: Record<string, PopulateNode> = {};
+  const add = (name: string, spec: unknown, path: Path) => {
+    const relation = type.relations[name];
+    if (!relation || !mayTraverse(relation, user)) throw invalidQuery(path, `"${name}" is not a relation of ${type.name}`);
+    result[name] = populateNode(CONTENT_TYPES[relation.target]!, spec, user, path, depth + 1);
+  };
+  if (raw === '*' || raw === true || raw === 'true') {
+    for (const [name, relation] of Object.entries(type.relations)) {
+      if (mayTraverse(relation, user)) result[name] = populateNode(CONTENT_TYPES[relation.target]!, true, user, [...at, name], depth + 1);
+    }
+    return result;
+  }
+  if (typeof raw === 'string' || Array.isArray(raw) || (isPlainObject(raw) && Object.keys(raw).every((k) => /^\d+$/.test(k)))) {
+    for (const entry of listOfStrings(raw, at)) {
+      // Dotted paths populate through relations: lessons.quiz.
+      const [head, ...tail] = entry.split('.');
+      const nested = tail.length ? { populate: tail.join('.') } : true;
+      if (result[head!] && tail.length) {
+        const node = result[head!]!;
+        Object.assign(node.populate, parsePopulate(node.type, tail.join('.'), user, [...at, head!], depth + 1));
+      } else {
+        add(head!, nested, [...at, head!]);
+      }
+    }
+    return result;
+  }
+  if (!isPlainObject(raw)) throw invalidQuery(at, 'expected *, a list of relations or an object');
+  for (const [name, spec] of Object.entries(raw)) {
+    if (spec === false || spec === 'false') continue;
+    add(name, spec, [...at, name]);
+  }
+  return result;
+}
+
+function populateNode(type: ContentType, spec: unknown, user: AuthUser | null, at: Path, depth: number): PopulateNode {
+  const node: PopulateNode = { type, fields: parseFields(type, undefined, user, at), populate: {}, sort: [] };
+  if (spec === true || spec === '*' || spec === 'true') return node;
+  if (typeof spec === 'string') {
+    parseBoolean(spec, at);
+    return node;
+  }
+  if (!isPlainObject(spec)) throw invalidQuery(at, 'expected *, true or an object');
+  for (const key of Object.keys(spec)) {
+    if (!POPULATE_KEYS.has(key)) throw invalidQuery([...at, key], `unknown populate option "${key}"; use fields, filters, sort or populate`);
+  }
+  if (spec.fields !== undefined) node.fields = parseFields(type, spec.fields, user, [...at, 'fields']);
+  if (spec.filters !== undefined) node.filters = parseFilters(type, spec.filters, user, [...at, 'filters']);
+  if (spec.sort !== undefined) node.sort = parseSort(type, spec.sort, user, [...at, 'sort']);
+  if (spec.populate !== undefined) node.populate = parsePopulate(type, spec.populate, user, [...at, 'populate'], depth);
+  return node;
+}
+
+export function parseSelect(type: ContentType, query: Record<string, unknown>, user: AuthUser | null): SelectTree {
+  return {
+    type,
+    fields: parseFields(type, query.fields, user, ['fields']),
+    populate: parsePopulate(type, query.populate, user, ['populate']),
+  };
+}

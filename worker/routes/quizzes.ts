@@ -1,0 +1,4 @@
+import { quizWriter } from '../services/quiz-writer';
+import { contentRoutes } from './content-routes';
+
+export const quizRoutes = contentRoutes('quizzes', quizWriter);

@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { achievements } from '../../db/schema';
+import { achievementCategory, badgeType } from '../../db/schema/enums';
+import { findWritable, resolveToOne, toOneInput } from '../content/documents';
+import { badRequest } from '../lib/errors';
+import { parseWith } from '../lib/validation';
+import type { DocumentWriter } from '../routes/content-routes';
+
+/** The criteria the achievements service knows how to evaluate. */
+export const achievementCriteria = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('course_completion'), count: z.number().int().min(1).max(1000) }).strict(),
+  z.object({ type: z.literal('quiz_mastery'), minScore: z.number().int().min(0).max(100), count: z.number().int().min(1).max(1000) }).strict(),
+  z.object({ type: z.literal('streak'), days: z.number().int().min(1).max(3650) }).strict(),
+  z.object({ type: z.literal('participation'), lessons: z.number().int().min(1).max(100_000) }).strict(),
+]);
+
+const fields = z
+  .object({
+    title: z.string().trim().min(1).max(255),
+    description: z.string().max(5000).nullable(),
+    icon: toOneInput,
+    criteria: achievementCriteria,
+    points: z.number().int().min(0).max(100_000),
+    badgeType: z.enum(badgeType.enumValues),
+    category: z.enum(achievementCategory.enumValues),
+  })
+  .strict();
+
+function checkCategory(data: { criteria?: { type: string }; category?: string }) {
+  if (data.criteria && data.category && data.criteria.type !== data.category) {
+    throw badRequest(`criteria.type (${data.criteria.type}) must match category (${data.category})`, { errors: [{ path: ['data', 'criteria', 'type'], message: 'must match category' }] });
+  }
+}
+
+/** Teachers may add achievements (the seed's matrix); changing or removing them is for admins. */
+export const achievementWriter: DocumentWriter = {
+  async create(db, actor, _scopes, raw) {
+    const data = parseWith(fields.partial().required({ title: true, criteria: true, category: true }), raw, ['data']);
+    checkCategory(data);
+    const { icon, ...attributes } = data;
+    const [row] = await db
+      .insert(achievements)
+      .values({ ...attributes, iconId: await resolveToOne(db, 'files', icon, 'icon', actor), createdById: actor.id })
+      .returning({ documentId: achievements.documentId });
+    return row!.documentId;
+  },
+
+  async update(db, actor, scopes, documentId, raw) {
+    const data = parseWith(fields.partial(), raw, ['data']);
+    checkCategory(data);
+    const id = await findWritable(db, 'achievements', documentId, actor, scopes);
+    const { icon, ...attributes } = data;
+    const iconId = await resolveToOne(db, 'files', icon, 'icon', actor);
+    await db.update(achievements).set({ ...attributes, ...(iconId !== undefined && { iconId }), updatedAt: new Date() }).where(eq(achievements.id, id));
+  },
+
+  async remove(db, actor, scopes, documentId) {
+    const id = await findWritable(db, 'achievements', documentId, actor, scopes);
+    await db.delete(achievements).where(eq(achievements.id, id));
+  },
+};
