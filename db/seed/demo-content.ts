@@ -17,7 +17,8 @@ export interface DemoCourse {
   ageTier: 'children' | 'youth' | 'adults' | 'all';
   difficulty: 'beginner' | 'intermediate' | 'advanced';
   description: string;
-  estimatedDuration: number;
+  /** Minutes; null while the teacher has not estimated it. */
+  estimatedDuration: number | null;
   tags: string[];
   instructor: number;
   isPublished: boolean;
@@ -136,7 +137,7 @@ export const DEMO_COURSES: DemoCourse[] = [
     ageTier: 'children',
     difficulty: 'beginner',
     description: 'The alphabet, everyday du‘a and good manners at home and in the masjid.',
-    estimatedDuration: 200,
+    estimatedDuration: null,
     tags: ['adab', 'arabic'],
     instructor: 2,
     isPublished: true,
@@ -160,9 +161,9 @@ export const DEMO_COURSES: DemoCourse[] = [
 ];
 
 export const DEMO_INSTRUCTORS = [
-  { name: 'Ustadha Amina Rahman', bio: 'Hafidha; teaches Quran and fiqh.', qualifications: ['Ijazah in Hafs', 'BA Islamic Studies'], teacher: 'teacher.amina' },
-  { name: 'Ustadh Yusuf Ali', bio: 'Teaches hadith and seerah to youth.', qualifications: ['MA Hadith Sciences'], teacher: 'teacher.yusuf' },
-  { name: 'Sister Khadija Noor', bio: 'Early-years teacher.', qualifications: ['PGCE Primary'], teacher: null },
+  { name: 'Ustadha Amina Rahman', bio: 'Hafidha; teaches Quran and fiqh.', qualifications: ['Ijazah in Hafs', 'BA Islamic Studies'], email: 'amina@attaqwa.test', teacher: 'teacher.amina' },
+  { name: 'Ustadh Yusuf Ali', bio: 'Teaches hadith and seerah to youth.', qualifications: ['MA Hadith Sciences'], email: 'yusuf@attaqwa.test', teacher: 'teacher.yusuf' },
+  { name: 'Sister Khadija Noor', bio: 'Early-years teacher.', qualifications: ['PGCE Primary'], email: 'khadija@attaqwa.test', teacher: null },
 ];
 
 export const DEMO_ACHIEVEMENTS = [

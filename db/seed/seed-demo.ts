@@ -27,7 +27,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     for (const i of DEMO_INSTRUCTORS) {
       const [row] = await tx
         .insert(instructors)
-        .values({ name: i.name, bio: i.bio, qualifications: [...i.qualifications], userId: i.teacher ? ids.get(i.teacher) : null })
+        .values({ name: i.name, bio: i.bio, email: i.email, qualifications: [...i.qualifications], userId: i.teacher ? ids.get(i.teacher) : null })
         .returning({ id: instructors.id });
       instructorIds.push(row!.id);
     }

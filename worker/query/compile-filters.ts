@@ -71,7 +71,7 @@ function compileCondition(type: ContentType, node: Extract<FilterNode, { kind: '
   const value = node.value;
   const typed = (v: unknown) => (attribute.type === 'datetime' ? sql`${v}::timestamptz` : sql`${v}`);
   if (attribute.type === 'json') {
-    const contains = sql`${column} @> jsonb_build_array(${value})`;
+    const contains = sql`${column} @> jsonb_build_array(${value}::text)`;
     if (node.operator === '$null' || node.operator === '$notNull') return nullTest(column, node.operator, value as boolean);
     return node.operator === '$contains' ? contains : sql`NOT coalesce(${contains}, false)`;
   }
