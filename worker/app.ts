@@ -8,7 +8,13 @@ import { renderError, renderNotFound } from './middleware/errors';
 import { requestId } from './middleware/request-id';
 import { authRoutes } from './routes/auth';
 import { courseRoutes } from './routes/courses';
+import { achievementRoutes } from './routes/achievements';
 import { guardianLinkRoutes } from './routes/guardian-links';
+import { instructorRoutes } from './routes/instructors';
+import { lessonRoutes } from './routes/lessons';
+import { quizRoutes } from './routes/quizzes';
+import { uploadRoutes } from './routes/upload';
+import { uploadsServingRoutes } from './routes/uploads-serving';
 import { userRoutes } from './routes/users';
 
 /** A path that exists answers other methods with 405 and an Allow header, as HTTP asks. */
@@ -26,8 +32,14 @@ export function createApp() {
   api.use(secureHeaders(), database, authenticate);
   api.route('/auth', refuseOtherMethods(authRoutes, { '/local': 'POST', '/local/register': 'POST', '/refresh': 'POST', '/logout': 'POST' }));
   api.route('/users', refuseOtherMethods(userRoutes, { '/me': 'GET', '/': 'GET, POST', '/:id': 'GET, PUT, DELETE' }));
-  api.route('/courses', refuseOtherMethods(courseRoutes, { '/': 'GET, POST', '/:documentId': 'GET, PUT, DELETE' }));
+  const documents = { '/': 'GET, POST', '/:documentId': 'GET, PUT, DELETE' };
+  api.route('/courses', refuseOtherMethods(courseRoutes, documents));
+  api.route('/lessons', refuseOtherMethods(lessonRoutes, documents));
+  api.route('/quizzes', refuseOtherMethods(quizRoutes, documents));
+  api.route('/instructors', refuseOtherMethods(instructorRoutes, documents));
+  api.route('/achievements', refuseOtherMethods(achievementRoutes, documents));
   api.route('/guardian-links', refuseOtherMethods(guardianLinkRoutes, { '/': 'GET, POST', '/:parent/:child': 'DELETE' }));
+  api.route('/upload', refuseOtherMethods(uploadRoutes, { '/': 'POST', '/files': 'GET', '/files/:id': 'GET, DELETE' }));
 
   const app = new Hono<AppEnv>();
   app.use(requestId);
@@ -35,6 +47,7 @@ export function createApp() {
   app.get('/_health', (c) => c.body(null, 204));
   app.route('/api', api);
   app.all('/api/*', renderNotFound);
+  app.route('/uploads', refuseOtherMethods(uploadsServingRoutes, { '/*': 'GET, HEAD' }));
   // Everything else is the PWA; in production Cloudflare serves it before the worker runs.
   app.all('*', async (c) => (c.env.ASSETS ? c.env.ASSETS.fetch(c.req.raw) : renderNotFound(c)));
   app.onError(renderError);

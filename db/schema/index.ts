@@ -4,3 +4,4 @@ export * from './users';
 export * from './content';
 export * from './learning';
 export * from './gamification';
+export * from './activity';

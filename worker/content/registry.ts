@@ -3,11 +3,12 @@ import { achievementCategory, ageTier, badgeType, courseCategory, difficulty, le
 import type { AuthUser } from '../env';
 import type { Scope } from '../policy/permissions';
 import type { Attribute, ContentType } from './types';
+import { LEARNING_TYPES } from './learning-types';
 
 const ident = (name: string) => sql.raw(`"${name}"`);
 const col = (alias: string, column: string) => sql.raw(`"${alias}"."${column}"`);
 
-const base: Record<string, Attribute> = {
+export const base: Record<string, Attribute> = {
   id: { column: 'id', type: 'integer' },
   documentId: { column: 'document_id', type: 'string' },
   createdAt: { column: 'created_at', type: 'datetime' },
@@ -182,10 +183,13 @@ export const CONTENT_TYPES: Record<string, ContentType> = {
     },
     relations: {},
     // Media reached through a readable document is public (a course cover, a lesson's audio).
+    readableThroughRelations: true,
     visibility: everyone,
     defaultSort: [{ attribute: 'createdAt', direction: 'desc' }],
   },
 };
+
+Object.assign(CONTENT_TYPES, LEARNING_TYPES);
 
 export function contentType(name: string): ContentType {
   const type = CONTENT_TYPES[name];

@@ -47,6 +47,11 @@ export interface ContentType {
   visibility: (alias: string, user: AuthUser | null, scopes: readonly Scope[]) => SQL | undefined;
   /** Order used when the request names none. */
   defaultSort: { attribute: string; direction: 'asc' | 'desc' }[];
+  /**
+   * Has no read permission of its own: readable wherever a readable document links to it (media, the
+   * learner named on an enrollment).
+   */
+  readableThroughRelations?: boolean;
   /** For types with drafts: the boolean attribute that Strapi's status=published|draft selects on. */
   publishedAttribute?: string;
 }

@@ -28,7 +28,10 @@ export type Resource =
   | 'streaks'
   | 'users'
   | 'guardianLinks'
-  | 'upload';
+  | 'upload'
+  | 'quizAttempts'
+  | 'leaderboards'
+  | 'progressStats';
 export type Principal = RoleType | 'public';
 
 type Grants = Partial<Record<Resource, Partial<Record<Action, readonly Scope[]>>>>;
@@ -54,6 +57,9 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
     enrollments: { ...read('own'), create: ['own'], update: ['own'] },
     certificates: read('own'),
     streaks: read('own'),
+    quizAttempts: { ...read('own'), create: ['own'], update: ['own'] },
+    leaderboards: read('all'),
+    progressStats: read('own'),
     users: { ...read('self'), update: ['self'] },
   },
   parent: {
@@ -67,6 +73,9 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
     enrollments: read('children'),
     certificates: read('children'),
     streaks: read('children'),
+    quizAttempts: read('children'),
+    leaderboards: read('all'),
+    progressStats: read('children'),
     users: { ...read('self', 'children'), update: ['self'], create: ['children'] },
     guardianLinks: read('own'),
   },
@@ -81,6 +90,9 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
     enrollments: read('students'),
     certificates: read('students'),
     streaks: read('students'),
+    quizAttempts: read('students'),
+    leaderboards: read('all'),
+    progressStats: read('students'),
     users: { ...read('self', 'students'), update: ['self'], create: ['students'] },
     guardianLinks: { ...read('students'), create: ['students'], delete: ['students'] },
     upload: { ...read('all'), create: ['all'], delete: ['own'] },

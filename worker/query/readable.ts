@@ -12,7 +12,7 @@ export function isReadable(attribute: Attribute, user: AuthUser | null): boolean
  * of its own: a file is as readable as the document that shows it.
  */
 export function readScopes(type: ContentType, user: AuthUser | null): readonly Scope[] {
-  if (type.name === 'files') return ['all'];
+  if (type.readableThroughRelations) return ['all'];
   return scopesFor(user?.role ?? 'public', type.resource, 'find');
 }
 
