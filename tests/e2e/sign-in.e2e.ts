@@ -36,6 +36,32 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+async function call(path: string, init: { token?: string; body?: unknown } = {}) {
+  const r = await fetch(app.url + path, {
+    method: init.body ? 'POST' : 'GET',
+    headers: { 'content-type': 'application/json', ...(init.token && { authorization: `Bearer ${init.token}` }) },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
+  return (await r.json()) as any;
+}
+
+describe('the public certificate page', () => {
+  it('shows the name, course and date for a real code, and says so for a wrong one', async () => {
+    const zaid = (await call('/api/auth/local', { body: { identifier: 'zaid', password: DEMO_PASSWORD } })).jwt;
+    const course = (await call('/api/courses?filters[title][$eq]=Aqeedah%20for%20Young%20Muslims&populate=lessons')).data[0];
+    const events = course.lessons.map((l: any) => ({ eventId: crypto.randomUUID(), lesson: l.documentId, completed: true, timeSpent: 60 }));
+    await call('/api/user-progresses/batch', { token: zaid, body: { data: events } });
+    const certificate = (await call('/api/certificates', { token: zaid })).data[0];
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/verify/${certificate.verificationCode}`);
+    await expect.poll(() => page.getByTestId('name').textContent(), { timeout: 15_000 }).toBe('Zaid Hassan');
+    expect(await page.getByTestId('course').textContent()).toBe('Aqeedah for Young Muslims');
+    await page.goto(`${app.url}/verify/abcdefghijklmnopqrstuvwxyz123456`);
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toContain('No certificate');
+    await page.close();
+  });
+});
+
 describe('signing in through the PWA in Chromium', () => {
   it('a parent types their username and password and sees who they are', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -29,9 +29,12 @@ export type Resource =
   | 'users'
   | 'guardianLinks'
   | 'upload'
+  | 'xapi'
   | 'quizAttempts'
   | 'leaderboards'
-  | 'progressStats';
+  | 'progressStats'
+  // School-wide switches (school_settings): admins only, and admin is '*'.
+  | 'schoolSettings';
 export type Principal = RoleType | 'public';
 
 type Grants = Partial<Record<Resource, Partial<Record<Action, readonly Scope[]>>>>;
@@ -96,6 +99,8 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
     users: { ...read('self', 'students'), update: ['self'], create: ['students'] },
     guardianLinks: { ...read('students'), create: ['students'], delete: ['students'] },
     upload: { ...read('all'), create: ['all'], delete: ['own'] },
+    // The learning record store: every learner's statements, for reports. Never students or parents.
+    xapi: { find: ['all'] },
   },
   admin: '*',
 };

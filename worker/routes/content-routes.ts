@@ -20,31 +20,39 @@ export interface DocumentWriter {
 // Strapi v5 request bodies wrap the attributes in `data`.
 const envelope = z.object({ data: z.record(z.string(), z.unknown()) }).strict();
 
-/** find, findOne, create, update, delete for one content type, in Strapi v5's REST shapes. */
-export function contentRoutes(typeName: string, writer: DocumentWriter) {
+const queryOf = (url: string) => parseQueryString(new URL(url).search);
+
+/** find and findOne in Strapi v5's shapes, through the query engine and the type's visibility rules. */
+export function addReadRoutes(routes: Hono<AppEnv>, typeName: string) {
   const type = CONTENT_TYPES[typeName]!;
-  const routes = new Hono<AppEnv>();
-  const query = (url: string) => parseQueryString(new URL(url).search);
-
-  async function respondWithDocument(c: { req: { url: string }; var: AppEnv['Variables'] }, documentId: string, user: AuthUser) {
-    const parsed = parseSingleQuery(type, query(c.req.url), user);
-    const data = await findOne(await c.var.db(), parsed.select, documentId, user, { scopes: ['all'] });
-    return { data, meta: {} };
-  }
-
   routes.get('/', async (c) => {
     const scopes = authorize(c.var.user, type.resource, 'find');
-    const parsed = parseListQuery(type, query(c.req.url), c.var.user);
+    const parsed = parseListQuery(type, queryOf(c.req.url), c.var.user);
     return c.json(await findMany(await c.var.db(), parsed, c.var.user, scopes));
   });
 
   routes.get('/:documentId', async (c) => {
     const scopes = authorize(c.var.user, type.resource, 'findOne');
-    const parsed = parseSingleQuery(type, query(c.req.url), c.var.user);
+    const parsed = parseSingleQuery(type, queryOf(c.req.url), c.var.user);
     const data = await findOne(await c.var.db(), parsed.select, c.req.param('documentId'), c.var.user, { status: parsed.status, scopes });
     if (!data) throw notFound(`No ${type.name} ${c.req.param('documentId')}`);
     return c.json({ data, meta: {} });
   });
+  return routes;
+}
+
+/** find, findOne, create, update, delete for one content type, in Strapi v5's REST shapes. */
+export function contentRoutes(typeName: string, writer: DocumentWriter) {
+  const type = CONTENT_TYPES[typeName]!;
+  const routes = new Hono<AppEnv>();
+
+  async function respondWithDocument(c: { req: { url: string }; var: AppEnv['Variables'] }, documentId: string, user: AuthUser) {
+    const parsed = parseSingleQuery(type, queryOf(c.req.url), user);
+    const data = await findOne(await c.var.db(), parsed.select, documentId, user, { scopes: ['all'] });
+    return { data, meta: {} };
+  }
+
+  addReadRoutes(routes, typeName);
 
   routes.post('/', async (c) => {
     const scopes = authorize(c.var.user, type.resource, 'create');

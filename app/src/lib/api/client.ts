@@ -84,3 +84,19 @@ export function refresh(refreshToken: string): Promise<Tokens> {
 export function signOut(refreshToken: string): Promise<void> {
 	return request('/auth/logout', { method: 'POST', body: { refreshToken } });
 }
+
+/** What the public verification endpoint reveals about a certificate: no more than this. */
+export interface CertificateVerification {
+	valid: true;
+	name: string;
+	course: string;
+	issuedAt: string;
+	certificateNumber: string;
+}
+
+export async function verifyCertificate(code: string): Promise<CertificateVerification> {
+	const { data } = await request<{ data: CertificateVerification }>(
+		`/certificates/verify/${encodeURIComponent(code)}`
+	);
+	return data;
+}

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import type { achievementCriteria } from '../achievement-writer';
+
+export type Criteria = z.infer<typeof achievementCriteria>;
+
+/** What the learner has done so far, as the criteria measure it. */
+export interface LearnerTotals {
+  coursesCompleted: number;
+  /** Per distinct quiz, the best on-time score. */
+  bestQuizScores: number[];
+  longestStreak: number;
+  lessonsCompleted: number;
+}
+
+/** Progress towards one achievement, 0-100, and whether it is earned. */
+export function measure(criteria: Criteria, totals: LearnerTotals): { progress: number; earned: boolean } {
+  const ratio = (value: number, target: number) => ({ progress: Math.min(100, Math.floor((100 * value) / target)), earned: value >= target });
+  switch (criteria.type) {
+    case 'course_completion':
+      return ratio(totals.coursesCompleted, criteria.count);
+    case 'quiz_mastery':
+      return ratio(totals.bestQuizScores.filter((s) => s >= criteria.minScore).length, criteria.count);
+    case 'streak':
+      return ratio(totals.longestStreak, criteria.days);
+    case 'participation':
+      return ratio(totals.lessonsCompleted, criteria.lessons);
+  }
+}

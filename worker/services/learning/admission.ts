@@ -1,0 +1,32 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../../db/client';
+import { courseEnrollments } from '../../../db/schema';
+import type { AuthUser } from '../../env';
+import { enroll, missingPrerequisites } from './enrollments';
+import { lessonIsOpen } from './lesson-locks';
+
+export interface LessonPlace {
+  id: number;
+  title: string;
+  order: number;
+  isLocked: boolean;
+  courseId: number;
+  courseDocumentId: string;
+  courseTitle: string;
+}
+
+/**
+ * Learning happens inside an enrollment. A learner not yet enrolled is enrolled by their first activity
+ * in the course (when its prerequisites allow); a locked lesson opens only after the lessons before it.
+ * Answers why the learner may not work on the lesson yet, or null.
+ */
+export async function admitToLesson(tx: Database, user: AuthUser, lesson: LessonPlace): Promise<string | null> {
+  const [enrollment] = await tx.select({ id: courseEnrollments.id }).from(courseEnrollments).where(and(eq(courseEnrollments.userId, user.id), eq(courseEnrollments.courseId, lesson.courseId)));
+  if (!enrollment) {
+    const missing = await missingPrerequisites(tx, user.id, lesson.courseId);
+    if (missing.length) return `Complete ${missing.map((m) => `“${m.title}”`).join(', ')} first`;
+    await enroll(tx, user, { id: lesson.courseId, documentId: lesson.courseDocumentId, title: lesson.courseTitle });
+  }
+  if (lesson.isLocked && !(await lessonIsOpen(tx, user.id, lesson))) return `“${lesson.title}” is locked until the lessons before it are completed`;
+  return null;
+}

@@ -1,0 +1,196 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client';
+import { courses, lessons, quizAttempts, quizzes, userProgresses } from '../../../db/schema';
+import type { AuthUser } from '../../env';
+import { quizQuestions, type QuizQuestion } from '../../content/quiz-questions';
+import { contentType } from '../../content/registry';
+import { allOf } from '../../query/compile-filters';
+import { readScopes } from '../../query/readable';
+import { badRequest, conflict, notFound } from '../../lib/errors';
+import { gradeAttempt } from './grading';
+import type { LearningLog } from './learning-log';
+import { admitToLesson } from './admission';
+
+/** Network and clock slack before a submission after the deadline counts as late. */
+export const LATE_GRACE_SECONDS = 10;
+
+type Layout = { questionId: string; optionOrder: number[] | null }[];
+
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = crypto.getRandomValues(new Uint32Array(1))[0]! % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** The order of questions and options for one attempt: shuffled when the quiz asks for it, then fixed. */
+export function layoutFor(questions: QuizQuestion[], randomize: boolean): Layout {
+  const order = randomize ? shuffled(questions) : questions;
+  return order.map((q) => {
+    const count = 'options' in q ? q.options.length : 0;
+    const identity = Array.from({ length: count }, (_, i) => i);
+    return { questionId: q.id, optionOrder: count ? (randomize ? shuffled(identity) : identity) : null };
+  });
+}
+
+/** Questions as the learner sees them in this attempt: laid out, and without answers or explanations. */
+export function presentQuestions(questions: QuizQuestion[], layout: Layout) {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  return layout.flatMap(({ questionId, optionOrder }) => {
+    const q = byId.get(questionId);
+    if (!q) return [];
+    return [{ id: q.id, type: q.type, prompt: q.prompt, points: q.points ?? 1, ...(optionOrder && 'options' in q && { options: optionOrder.map((i) => q.options[i]!) }) }];
+  });
+}
+
+/** Answers arrive in the option positions the learner saw; grading wants the quiz's own indexes. */
+export function toOriginalIndexes(question: QuizQuestion, optionOrder: number[] | null, answer: unknown): unknown {
+  if (!optionOrder) return answer;
+  const map = (i: unknown) => (Number.isInteger(i) ? optionOrder[i as number] : undefined);
+  if (question.type === 'single_choice') return map(answer);
+  if (question.type === 'multiple_choice' || question.type === 'ordering') return Array.isArray(answer) ? answer.map(map) : undefined;
+  return answer;
+}
+
+type QuizRow = {
+  id: number;
+  documentId: string;
+  title: string;
+  questions: unknown;
+  timeLimit: number | null;
+  passingScore: number;
+  randomizeQuestions: boolean;
+  lessonId: number | null;
+};
+
+async function findReadableQuiz(tx: Database, user: AuthUser, documentId: string): Promise<QuizRow> {
+  const type = contentType('quizzes');
+  const where = allOf([sql`q.document_id = ${documentId}`, type.visibility('q', user, readScopes(type, user))]);
+  const rows = await tx.execute<QuizRow>(sql`
+    SELECT q.id, q.document_id AS "documentId", q.title, q.questions, q.time_limit AS "timeLimit", q.passing_score AS "passingScore",
+           q.randomize_questions AS "randomizeQuestions", q.lesson_id AS "lessonId"
+    FROM quizzes q WHERE ${where}`);
+  if (!rows.rows[0]) throw notFound(`No quiz ${documentId}`);
+  return rows.rows[0];
+}
+
+async function lessonRef(tx: Database, lessonId: number | null) {
+  if (lessonId === null) return null;
+  const [row] = await tx
+    .select({ id: lessons.id, documentId: lessons.documentId, title: lessons.title, courseId: lessons.courseId, order: lessons.order, isLocked: lessons.isLocked, courseDocumentId: courses.documentId, courseTitle: courses.title })
+    .from(lessons)
+    .innerJoin(courses, eq(courses.id, lessons.courseId))
+    .where(eq(lessons.id, lessonId));
+  return row ?? null;
+}
+
+/** Starts an attempt: the clock for a timed quiz starts here, on the server. */
+export async function startAttempt(tx: Database, user: AuthUser, quizDocumentId: string, log: LearningLog, now = new Date()) {
+  const quiz = await findReadableQuiz(tx, user, quizDocumentId);
+  const questions = quizQuestions.parse(quiz.questions);
+  const lesson = await lessonRef(tx, quiz.lessonId);
+  if (lesson) {
+    const refusal = await admitToLesson(tx, user, lesson);
+    if (refusal) throw conflict(refusal);
+  }
+  const layout = layoutFor(questions, quiz.randomizeQuestions);
+  const deadlineAt = quiz.timeLimit ? new Date(now.getTime() + quiz.timeLimit * 1000) : null;
+  const [attempt] = await tx.insert(quizAttempts).values({ quizId: quiz.id, userId: user.id, startedAt: now, deadlineAt, layout }).returning();
+  log.add({ kind: 'quiz_attempted', quiz: { documentId: quiz.documentId, title: quiz.title }, lesson: lesson && { documentId: lesson.documentId, title: lesson.title }, attemptId: attempt!.documentId });
+  return {
+    id: attempt!.id,
+    documentId: attempt!.documentId,
+    quiz: { documentId: quiz.documentId, title: quiz.title, passingScore: quiz.passingScore, timeLimit: quiz.timeLimit },
+    startedAt: attempt!.startedAt.toISOString(),
+    deadlineAt: deadlineAt?.toISOString() ?? null,
+    questions: presentQuestions(questions, layout),
+  };
+}
+
+/**
+ * Grades a submission. Only the first submission of an attempt counts (a second, or a racing
+ * duplicate, is a 409). After the deadline plus grace the attempt is still graded but marked late: a
+ * late attempt cannot pass and does not change the lesson's quiz score.
+ */
+export async function submitAttempt(tx: Database, user: AuthUser, attemptDocumentId: string, answers: Record<string, unknown>, log: LearningLog, now = new Date()) {
+  const [claimed] = await tx
+    .update(quizAttempts)
+    .set({ submittedAt: now, updatedAt: now })
+    .where(and(eq(quizAttempts.documentId, attemptDocumentId), eq(quizAttempts.userId, user.id), sql`${quizAttempts.submittedAt} IS NULL`))
+    .returning();
+  if (!claimed) {
+    const [exists] = await tx.select({ id: quizAttempts.id }).from(quizAttempts).where(and(eq(quizAttempts.documentId, attemptDocumentId), eq(quizAttempts.userId, user.id)));
+    if (!exists) throw notFound(`No attempt ${attemptDocumentId}`);
+    throw conflict('This attempt was already submitted');
+  }
+  const [quiz] = await tx.select().from(quizzes).where(eq(quizzes.id, claimed.quizId));
+  const questions = quizQuestions.parse(quiz!.questions);
+  const layout = new Map(claimed.layout.map((l) => [l.questionId, l.optionOrder]));
+  const unknown = Object.keys(answers).filter((id) => !layout.has(id));
+  if (unknown.length) throw badRequest(`Unknown question ids: ${unknown.join(', ')}`, { errors: [{ path: ['data', 'answers'], message: 'unknown question id' }] });
+  const asked = questions.filter((q) => layout.has(q.id));
+  const original = Object.fromEntries(asked.map((q) => [q.id, toOriginalIndexes(q, layout.get(q.id) ?? null, answers[q.id])]));
+  const grade = gradeAttempt(asked, original);
+  const late = claimed.deadlineAt !== null && now.getTime() > claimed.deadlineAt.getTime() + LATE_GRACE_SECONDS * 1000;
+  const passed = !late && grade.scorePercent >= quiz!.passingScore;
+  const feedback = asked.map((q) => {
+    const result = grade.questions.find((r) => r.questionId === q.id)!;
+    return { ...result, correctAnswer: correctAnswerFor(q, layout.get(q.id) ?? null), explanation: q.explanation ?? null };
+  });
+  await tx.update(quizAttempts).set({ answers, score: grade.scorePercent, passed, late, feedback }).where(eq(quizAttempts.id, claimed.id));
+
+  const lesson = await lessonRef(tx, quiz!.lessonId);
+  const quizRef = { documentId: quiz!.documentId, title: quiz!.title };
+  const lessonDoc = lesson && { documentId: lesson.documentId, title: lesson.title };
+  for (const q of feedback) {
+    const question = asked.find((a) => a.id === q.questionId)!;
+    log.add({ kind: 'question_answered', quiz: quizRef, attemptId: claimed.documentId, questionId: q.questionId, prompt: question.prompt, response: JSON.stringify(answers[q.questionId] ?? null), success: q.correct, scaled: q.points ? q.earned / q.points : 0 });
+  }
+  const durationSeconds = Math.round((now.getTime() - claimed.startedAt.getTime()) / 1000);
+  log.add({ kind: passed ? 'quiz_passed' : 'quiz_failed', quiz: quizRef, lesson: lessonDoc, attemptId: claimed.documentId, scorePercent: grade.scorePercent, durationSeconds, late });
+
+  let lessonCompleted = false;
+  if (lesson && !late) {
+    const [before] = await tx.select({ completed: userProgresses.completed }).from(userProgresses).where(and(eq(userProgresses.userId, user.id), eq(userProgresses.lessonId, lesson.id)));
+    await tx
+      .insert(userProgresses)
+      .values({ userId: user.id, lessonId: lesson.id, quizScore: grade.scorePercent, progress: passed ? 100 : 0, completed: passed, timeSpent: durationSeconds, lastAccessed: now })
+      .onConflictDoUpdate({
+        target: [userProgresses.userId, userProgresses.lessonId],
+        set: {
+          quizScore: sql`GREATEST(coalesce(${userProgresses.quizScore}, 0), excluded.quiz_score)`,
+          progress: sql`GREATEST(${userProgresses.progress}, excluded.progress)`,
+          completed: sql`${userProgresses.completed} OR excluded.completed`,
+          timeSpent: sql`${userProgresses.timeSpent} + excluded.time_spent`,
+          lastAccessed: sql`GREATEST(${userProgresses.lastAccessed}, excluded.last_accessed)`,
+          updatedAt: sql`now()`,
+        },
+      });
+    lessonCompleted = passed && !before?.completed;
+    if (lessonCompleted) log.add({ kind: 'lesson_completed', lesson: lessonDoc!, course: { documentId: lesson.courseDocumentId, title: lesson.courseTitle }, durationSeconds }, now);
+  }
+  return {
+    attempt: { documentId: claimed.documentId, score: grade.scorePercent, passed, late, passingScore: quiz!.passingScore, submittedAt: now.toISOString(), earned: grade.earned, possible: grade.possible, feedback },
+    lesson,
+    lessonCompleted,
+  };
+}
+
+/** The right answer in the terms the learner saw: option positions of this attempt, and their texts. */
+function correctAnswerFor(q: QuizQuestion, optionOrder: number[] | null) {
+  const shown = (original: number) => (optionOrder ? optionOrder.indexOf(original) : original);
+  switch (q.type) {
+    case 'single_choice':
+      return { index: shown(q.answer), text: q.options[q.answer] };
+    case 'multiple_choice':
+      return { indexes: q.answer.map(shown).sort((a, b) => a - b), texts: q.answer.map((i) => q.options[i]) };
+    case 'ordering':
+      return { indexes: q.answer.map(shown), texts: q.answer.map((i) => q.options[i]) };
+    case 'true_false':
+      return { value: q.answer };
+    case 'short_answer':
+      return { accepted: q.answer };
+  }
+}
