@@ -56,7 +56,7 @@ export function createApp() {
   api.route('/quiz-attempts', refuseOtherMethods(quizAttemptRoutes, { ...readOnly, '/:documentId/submit': 'POST' }));
   api.route('/user-achievements', refuseOtherMethods(userAchievementRoutes, { '/': 'GET, POST', '/:documentId': 'GET' }));
   api.route('/streaks', refuseOtherMethods(streakRoutes, readOnly));
-  api.route('/certificates', refuseOtherMethods(certificateRoutes, { ...readOnly, '/verify/:code': 'GET' }));
+  api.route('/certificates', refuseOtherMethods(certificateRoutes, { ...readOnly, '/verify/:code': 'GET', '/:documentId/pdf': 'GET' }));
   api.route('/guardian-links', refuseOtherMethods(guardianLinkRoutes, { '/': 'GET, POST', '/:parent/:child': 'DELETE' }));
   api.route('/leaderboards', refuseOtherMethods(leaderboardRoutes, { '/': 'GET' }));
   api.route('/progress-stats', refuseOtherMethods(progressStatsRoutes, { '/': 'GET' }));

@@ -250,3 +250,30 @@ describe('achievements, certificates and xAPI on course completion', () => {
     expect((await api('/api/user-achievements', { token: s.jwt, body: { data: { user: s.user.documentId, achievement: achievement.documentId } } })).status).toBe(403);
   });
 });
+
+describe('certificate PDFs', () => {
+  it('the learner downloads a PDF naming them (Arabic included); it is kept in R2; strangers get 404', async () => {
+    const { lessons, course } = await publishedCourse({ lessonCount: 1 });
+    const parent = await tokenFor('parent.fatima');
+    const username = unique('kid');
+    await api('/api/users', { token: parent, body: { username, password: 'kid-password-1', fullName: 'زيد حسن' } });
+    const child = (await api('/api/auth/local', { body: { identifier: username, password: 'kid-password-1' } })).body.jwt;
+    await api('/api/user-progresses', { token: child, body: { data: event(lessons[0]!.documentId, { completed: true }) } });
+    const certificate = (await api('/api/certificates', { token: child })).body.data[0];
+    const { baseUrl } = await import('../support/api');
+    const download = async (token?: string) => fetch(baseUrl() + certificate.pdfUrl, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const first = await download(child);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await first.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    const { PDFDocument } = await import('pdf-lib');
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getTitle()).toContain(course.title);
+    // Served again from R2: the same bytes.
+    expect(new Uint8Array(await (await download(parent)).arrayBuffer())).toEqual(bytes);
+    const stranger = await registerStudent();
+    expect((await download(stranger.jwt)).status).toBe(404);
+    expect((await download()).status).toBe(401);
+  });
+});

@@ -2,6 +2,9 @@ import { Hono } from 'hono';
 import { sql } from 'drizzle-orm';
 import type { AppEnv } from '../env';
 import { notFound } from '../lib/errors';
+import { contentType } from '../content/registry';
+import { authorize } from '../policy/authorize';
+import { certificatePdf } from '../services/learning/certificate-pdf';
 import { addReadRoutes } from './content-routes';
 
 export const certificateRoutes = new Hono<AppEnv>();
@@ -25,6 +28,22 @@ certificateRoutes.get('/verify/:code', async (c) => {
   const row = rows.rows[0];
   if (!row) throw notFound('No certificate with this code');
   return c.json({ data: { valid: true, name: row.name, course: row.course, issuedAt: row.issuedAt, certificateNumber: row.certificateNumber }, meta: {} });
+});
+
+// The PDF, for whoever may read the certificate: its learner, their parents, the course's teacher, admins.
+certificateRoutes.get('/:documentId/pdf', async (c) => {
+  const scopes = authorize(c.var.user, 'certificates', 'findOne');
+  const db = await c.var.db();
+  const visible = contentType('certificates').visibility('cert', c.var.user, scopes);
+  const rows = await db.execute<{ id: number }>(sql`SELECT cert.id FROM certificates cert WHERE cert.document_id = ${c.req.param('documentId')} AND ${visible ?? sql`true`}`);
+  const row = rows.rows[0];
+  if (!row) throw notFound(`No certificate ${c.req.param('documentId')}`);
+  const pdf = await certificatePdf(db, c.env, row.id, new URL(c.req.url).origin);
+  return c.body(pdf.body as ReadableStream, 200, {
+    'Content-Type': 'application/pdf',
+    'Content-Disposition': `inline; filename="certificate-${pdf.documentId}.pdf"`,
+    'Cache-Control': 'private, max-age=3600',
+  });
 });
 
 addReadRoutes(certificateRoutes, 'certificates');
