@@ -2,15 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { enrollmentStatus, streakType } from '../../db/schema/enums';
 import type { AuthUser } from '../env';
 import type { Scope } from '../policy/permissions';
-import type { Attribute, ContentType } from './types';
+import type { ContentType } from './types';
 
-const col = (alias: string, column: string) => sql.raw(`"${alias}"."${column}"`);
-const timestamps: Record<string, Attribute> = {
-  id: { column: 'id', type: 'integer' },
-  documentId: { column: 'document_id', type: 'string' },
-  createdAt: { column: 'created_at', type: 'datetime' },
-  updatedAt: { column: 'updated_at', type: 'datetime' },
-};
+import { base as timestamps, col } from './attributes';
 
 /**
  * Rows about one learner: their own, their children's (parents), or — for teachers — those tied to a
@@ -42,7 +36,7 @@ export const LEARNING_TYPES: Record<string, ContentType> = {
     name: 'learners',
     table: 'users',
     resource: 'users',
-    attributes: { id: timestamps.id!, documentId: timestamps.documentId!, username: { column: 'username', type: 'string' } },
+    attributes: { id: timestamps.id, documentId: timestamps.documentId, username: { column: 'username', type: 'string' } },
     relations: {},
     readableThroughRelations: true,
     visibility: () => undefined,

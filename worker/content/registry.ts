@@ -2,18 +2,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import { achievementCategory, ageTier, badgeType, courseCategory, difficulty, lessonType } from '../../db/schema/enums';
 import type { AuthUser } from '../env';
 import type { Scope } from '../policy/permissions';
-import type { Attribute, ContentType } from './types';
+import type { ContentType } from './types';
 import { LEARNING_TYPES } from './learning-types';
 
-const ident = (name: string) => sql.raw(`"${name}"`);
-const col = (alias: string, column: string) => sql.raw(`"${alias}"."${column}"`);
-
-export const base: Record<string, Attribute> = {
-  id: { column: 'id', type: 'integer' },
-  documentId: { column: 'document_id', type: 'string' },
-  createdAt: { column: 'created_at', type: 'datetime' },
-  updatedAt: { column: 'updated_at', type: 'datetime' },
-};
+import { base, col } from './attributes';
 
 const staff = (user: AuthUser | null) => user?.role === 'teacher' || user?.role === 'admin';
 
@@ -197,4 +189,4 @@ export function contentType(name: string): ContentType {
   return type;
 }
 
-export { col, ident };
+export { col };
