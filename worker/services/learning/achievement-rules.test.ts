@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { measure, type LearnerTotals } from './achievement-rules';
+
+const totals: LearnerTotals = { coursesCompleted: 2, bestQuizScores: [95, 90, 89, 100], longestStreak: 5, lessonsCompleted: 20 };
+
+describe('measuring achievement criteria', () => {
+  it('course completion counts completed courses', () => {
+    expect(measure({ type: 'course_completion', count: 3 }, totals)).toEqual({ progress: 66, earned: false });
+    expect(measure({ type: 'course_completion', count: 2 }, totals)).toEqual({ progress: 100, earned: true });
+  });
+
+  it('quiz mastery counts distinct quizzes at or above the minimum score', () => {
+    expect(measure({ type: 'quiz_mastery', minScore: 90, count: 5 }, totals)).toEqual({ progress: 60, earned: false });
+    expect(measure({ type: 'quiz_mastery', minScore: 90, count: 3 }, totals).earned).toBe(true);
+  });
+
+  it('streak uses the longest streak; participation the completed lessons', () => {
+    expect(measure({ type: 'streak', days: 7 }, totals)).toEqual({ progress: 71, earned: false });
+    expect(measure({ type: 'participation', lessons: 20 }, totals)).toEqual({ progress: 100, earned: true });
+  });
+
+  it('progress never passes 100', () => {
+    expect(measure({ type: 'participation', lessons: 5 }, totals).progress).toBe(100);
+  });
+});
