@@ -10,7 +10,7 @@ import { unauthorized } from '../lib/errors';
 import { passwordSchema, usernameSchema } from './user-schemas';
 import { awardEarnedAchievements } from '../services/learning/achievements';
 import { inLearningTransaction } from '../services/learning/run-learning';
-import { recordStreakActivity } from '../services/learning/streaks';
+import { dailyLoginCountedToday, recordStreakActivity } from '../services/learning/streaks';
 
 const signInBody = z.object({
   identifier: z.string().trim().min(1, 'identifier is required').max(255),
@@ -43,6 +43,8 @@ authRoutes.post('/local', async (c) => {
 
 /** Signing in is the daily_login streak's activity (once per local day, see streak-rules.ts). */
 async function countDailyLogin(db: Parameters<typeof startSession>[0], user: UserRecord, origin: string) {
+  // Most sign-ins are not the first of the day: one read settles those without a transaction.
+  if (await dailyLoginCountedToday(db, user.id, new Date())) return;
   const learner = { id: user.id, documentId: user.documentId, username: user.username, email: user.email, role: user.role };
   await inLearningTransaction(db, learner, origin, async (tx, log) => {
     await recordStreakActivity(tx, user.id, 'daily_login', new Date());

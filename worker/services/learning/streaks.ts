@@ -39,3 +39,15 @@ export async function recordStreakActivity(tx: Database, userId: number, kind: S
     .where(eq(streaks.id, row!.id));
   return { current: next.current, longest: next.longest };
 }
+
+/** Whether the learner's daily_login streak already counts today (in their time zone). */
+export async function dailyLoginCountedToday(db: Database, userId: number, now: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ last: streaks.lastActivityDate, timeZone: userProfiles.timeZone })
+    .from(streaks)
+    .leftJoin(userProfiles, eq(userProfiles.userId, streaks.userId))
+    .where(and(eq(streaks.userId, userId), eq(streaks.type, 'daily_login')));
+  if (!row?.last) return false;
+  const zone = row.timeZone ?? 'UTC';
+  return localDate(row.last, zone) === localDate(now, zone);
+}
