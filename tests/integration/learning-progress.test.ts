@@ -185,6 +185,15 @@ describe('streaks', () => {
     expect(lesson).toMatchObject({ currentStreak: 2, longestStreak: 2 });
   });
 
+  it('a streak not continued by yesterday reads as zero; the longest is kept', async () => {
+    const { lessons } = await publishedCourse({ lessonCount: 2 });
+    const s = await registerStudent();
+    const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    await api('/api/user-progresses/batch', { token: s.jwt, body: { data: [event(lessons[0]!.documentId, { completed: true, occurredAt: days(4) }), event(lessons[1]!.documentId, { completed: true, occurredAt: days(3) })] } });
+    const lesson = (await api('/api/streaks', { token: s.jwt })).body.data.find((x: any) => x.type === 'lesson_completion');
+    expect(lesson).toMatchObject({ currentStreak: 0, longestStreak: 2 });
+  });
+
   it('signing in twice on one day counts one day of daily_login', async () => {
     const s = await registerStudent();
     await api('/api/auth/local', { body: { identifier: s.username, password: s.password } });

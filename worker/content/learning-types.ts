@@ -29,6 +29,16 @@ function learnerRows(courseOf?: (alias: string) => SQL) {
   };
 }
 
+/**
+ * The stored streak is as of its last activity; read today, a streak whose last day is before yesterday
+ * (in the learner's zone) is broken. Same rule as currentAsOf in services/learning/streak-rules.ts.
+ */
+function currentStreakToday(alias: string): SQL {
+  const zone = sql`coalesce((SELECT time_zone FROM user_profiles WHERE user_profiles.user_id = ${col(alias, 'user_id')}), 'UTC')`;
+  const last = col(alias, 'last_activity_date');
+  return sql`CASE WHEN ${last} IS NOT NULL AND (now() AT TIME ZONE ${zone})::date - (${last} AT TIME ZONE ${zone})::date <= 1 THEN ${col(alias, 'current_streak')} ELSE 0 END`;
+}
+
 const learner = { target: 'learners', many: false, link: { kind: 'owner', column: 'user_id' } } as const;
 
 export const LEARNING_TYPES: Record<string, ContentType> = {
@@ -94,7 +104,7 @@ export const LEARNING_TYPES: Record<string, ContentType> = {
     attributes: {
       ...timestamps,
       type: { column: 'type', type: 'enum', enum: streakType.enumValues },
-      currentStreak: { column: 'current_streak', type: 'integer' },
+      currentStreak: { column: 'current_streak', type: 'integer', project: currentStreakToday },
       longestStreak: { column: 'longest_streak', type: 'integer' },
       lastActivityDate: { column: 'last_activity_date', type: 'datetime' },
       streakStartDate: { column: 'streak_start_date', type: 'datetime' },
