@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { unauthorized } from '../lib/errors';
 import { verifyAccessToken } from '../lib/tokens';
-import { findUserById } from '../services/user-records';
+import { findUserById, toAuthUser } from '../services/user-records';
 
 /**
  * Resolves the bearer token, when there is one, to the current user. A token that fails any check is
@@ -18,7 +18,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     // Blocking a user or changing their password raises token_version: older tokens stop here.
     const user = await findUserById(await c.var.db(), claims.userId);
     if (!user || user.blocked || user.tokenVersion !== claims.tokenVersion) throw unauthorized('Invalid token');
-    c.set('user', { id: user.id, documentId: user.documentId, username: user.username, email: user.email, role: user.role });
+    c.set('user', toAuthUser(user));
   }
   await next();
 });

@@ -5,12 +5,10 @@ import { signAccessToken } from '../lib/tokens';
 import { readJson } from '../lib/validation';
 import { authenticate, createAccount } from '../services/accounts';
 import { endSession, rotateSession, startSession } from '../services/sessions';
-import { findUserById, presentUser, type UserRecord } from '../services/user-records';
+import { findUserById, presentUser, toAuthUser, type UserRecord } from '../services/user-records';
 import { unauthorized } from '../lib/errors';
 import { passwordSchema, usernameSchema } from './user-schemas';
-import { awardEarnedAchievements } from '../services/learning/achievements';
-import { inLearningTransaction } from '../services/learning/run-learning';
-import { dailyLoginCountedToday, recordStreakActivity } from '../services/learning/streaks';
+import { countDailyLogin } from '../services/learning/daily-login';
 
 const signInBody = z.object({
   identifier: z.string().trim().min(1, 'identifier is required').max(255),
@@ -37,20 +35,9 @@ authRoutes.post('/local', async (c) => {
   const { identifier, password } = await readJson(c, signInBody);
   const db = await c.var.db();
   const user = await authenticate(db, identifier, password);
-  if (user.role === 'student') await countDailyLogin(db, user, new URL(c.req.url).origin);
+  if (user.role === 'student') await countDailyLogin(db, toAuthUser(user), new URL(c.req.url).origin);
   return c.json(await issueTokens(c, db, user, c.req.header('user-agent')));
 });
-
-/** Signing in is the daily_login streak's activity (once per local day, see streak-rules.ts). */
-async function countDailyLogin(db: Parameters<typeof startSession>[0], user: UserRecord, origin: string) {
-  // Most sign-ins are not the first of the day: one read settles those without a transaction.
-  if (await dailyLoginCountedToday(db, user.id, new Date())) return;
-  const learner = { id: user.id, documentId: user.documentId, username: user.username, email: user.email, role: user.role };
-  await inLearningTransaction(db, learner, origin, async (tx, log) => {
-    await recordStreakActivity(tx, user.id, 'daily_login', new Date());
-    await awardEarnedAchievements(tx, user.id, log);
-  });
-}
 
 // Public self-registration creates a student account, as Strapi's default "authenticated" role does.
 authRoutes.post('/local/register', async (c) => {

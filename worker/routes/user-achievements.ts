@@ -8,6 +8,7 @@ import { authorize, requireUser } from '../policy/authorize';
 import { awardManually } from '../services/learning/achievements';
 import { inLearningTransaction, learningMeta } from '../services/learning/run-learning';
 import { findVisibleUser } from '../services/users';
+import { toAuthUser } from '../services/user-records';
 import { addReadRoutes } from './content-routes';
 
 export const userAchievementRoutes = new Hono<AppEnv>();
@@ -23,8 +24,7 @@ userAchievementRoutes.post('/', async (c) => {
   const db = await c.var.db();
   const learner = await findVisibleUser(db, actor, scopes.includes('all') ? ['all'] : ['students'], String(data.user));
   const achievementId = await resolveRef(db, 'achievements', data.achievement, 'achievement', actor);
-  const learnerUser = { id: learner.id, documentId: learner.documentId, username: learner.username, email: learner.email, role: learner.role };
-  const { result, log } = await inLearningTransaction(db, learnerUser, new URL(c.req.url).origin, (tx, log) => awardManually(tx, learner.id, achievementId, actor.id, log));
+  const { result, log } = await inLearningTransaction(db, toAuthUser(learner), new URL(c.req.url).origin, (tx, log) => awardManually(tx, learner.id, achievementId, actor.id, log));
   if (!result) throw conflict('This learner has already earned this achievement');
   return c.json({ data: { learner: { documentId: learner.documentId, username: learner.username }, achievement: log.earnedAchievements[0] }, meta: learningMeta(log) }, 201);
 });

@@ -33,12 +33,9 @@ userProgressRoutes.post('/batch', async (c) => {
   const user = requireUser(c.var.user);
   const { data } = await readJson(c, batch);
   const ids = data.map((e) => e.eventId);
-  if (new Set(ids).size !== ids.length) {
-    // The same event twice in one batch is still one event: keep the first.
-    const seen = new Set<string>();
-    data.splice(0, data.length, ...data.filter((e) => (seen.has(e.eventId) ? false : (seen.add(e.eventId), true))));
-  }
-  const { result, log } = await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, (tx, log) => recordProgress(tx, user, data, log));
+  // The same event twice in one batch is still one event: the first copy is applied.
+  const unique = data.filter((e, i) => ids.indexOf(e.eventId) === i);
+  const { result, log } = await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, (tx, log) => recordProgress(tx, user, unique, log));
   const outcomes = new Map(result.map((o) => [o.eventId, o]));
   return c.json({ data: ids.map((id) => outcomes.get(id)!), meta: learningMeta(log) });
 });

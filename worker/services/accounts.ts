@@ -4,7 +4,7 @@ import { authThrottles, guardianLinks, roles, userProfiles, users } from '../../
 import type { RoleType } from '../../db/schema/enums';
 import { ApiError, badRequest } from '../lib/errors';
 import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from '../lib/passwords';
-import { findUserById, matchesIdentifier, type UserRecord } from './user-records';
+import { findUserById, matchesIdentifier, selectUsers, type UserRecord } from './user-records';
 
 export const MAX_FAILED_SIGN_INS = 10;
 export const THROTTLE_WINDOW_SECONDS = 15 * 60;
@@ -13,34 +13,33 @@ export const THROTTLE_WINDOW_SECONDS = 15 * 60;
 const INVALID_CREDENTIALS = 'Invalid identifier or password';
 
 /**
- * Checks a sign-in. The throttle state and the account are read in one round trip; an unknown
- * account still costs one PBKDF2 run, so neither the answer nor its timing tells whether it exists.
+ * Checks a sign-in. The account (with everything the answer needs) and its throttle state come back in
+ * one round trip; an unknown identifier takes a second read for its throttle state. An unknown account
+ * still costs one PBKDF2 run, so neither the answer nor its timing tells whether it exists.
  */
 export async function authenticate(db: Database, identifier: string, password: string): Promise<UserRecord> {
   const throttleKey = `sign-in:${identifier.toLowerCase()}`;
-  const rows = await db.execute<{ id: number | null; password: string | null; blocked: boolean | null; failures: number | null; retry_after: number | null }>(sql`
-    SELECT ${users.id} AS id, ${users.password} AS password, ${users.blocked} AS blocked, t.failures,
-           ceil(extract(epoch FROM t.window_start + make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) - now()))::int AS retry_after
-    FROM (SELECT 1) AS one
-    LEFT JOIN ${authThrottles} t ON t.key = ${throttleKey} AND t.window_start > now() - make_interval(secs => ${THROTTLE_WINDOW_SECONDS})
-    LEFT JOIN ${users} ON ${matchesIdentifier(identifier)}
-    LIMIT 1`);
-  const row = rows.rows[0];
-  if (row?.failures != null && row.failures >= MAX_FAILED_SIGN_INS) {
-    throw new ApiError(429, 'RateLimitError', 'Too many failed sign-in attempts; try again later', {}, { 'Retry-After': String(Math.max(1, row.retry_after ?? THROTTLE_WINDOW_SECONDS)) });
+  const recentFailures = sql`t.key = ${throttleKey} AND t.window_start > now() - make_interval(secs => ${THROTTLE_WINDOW_SECONDS})`;
+  const throttle = {
+    failures: sql<number | null>`(SELECT t.failures FROM ${authThrottles} t WHERE ${recentFailures})`,
+    retryAfter: sql<number | null>`(SELECT ceil(extract(epoch FROM t.window_start + make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) - now()))::int FROM ${authThrottles} t WHERE ${recentFailures})`,
+  };
+  const [account] = await selectUsers(db, { password: users.password, ...throttle }).where(matchesIdentifier(identifier)).limit(1);
+  const [state] = account ? [account] : await db.select(throttle).from(sql`(SELECT 1) AS one`);
+  if (state?.failures != null && state.failures >= MAX_FAILED_SIGN_INS) {
+    throw new ApiError(429, 'RateLimitError', 'Too many failed sign-in attempts; try again later', {}, { 'Retry-After': String(Math.max(1, state.retryAfter ?? THROTTLE_WINDOW_SECONDS)) });
   }
-  const ok = await verifyPassword(password, row?.password ?? DUMMY_PASSWORD_HASH);
-  if (!ok || row?.id == null) {
+  const ok = await verifyPassword(password, account?.password ?? DUMMY_PASSWORD_HASH);
+  if (!ok || !account) {
     await recordFailedSignIn(db, throttleKey);
     throw badRequest(INVALID_CREDENTIALS);
   }
-  if (row.blocked) throw badRequest('Your account has been blocked by an administrator');
-  if (row.failures) await db.delete(authThrottles).where(eq(authThrottles.key, throttleKey));
-  if (row.password && needsRehash(row.password)) {
-    await db.update(users).set({ password: await hashPassword(password) }).where(eq(users.id, row.id));
+  if (account.blocked) throw badRequest('Your account has been blocked by an administrator');
+  if (account.failures) await db.delete(authThrottles).where(eq(authThrottles.key, throttleKey));
+  if (needsRehash(account.password)) {
+    await db.update(users).set({ password: await hashPassword(password) }).where(eq(users.id, account.id));
   }
-  const user = await findUserById(db, row.id);
-  if (!user) throw badRequest(INVALID_CREDENTIALS);
+  const { password: _hash, failures: _failures, retryAfter: _retryAfter, ...user } = account;
   return user;
 }
 

@@ -1,7 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
 import { roles, userProfiles, users } from '../../db/schema';
 import type { RoleType } from '../../db/schema/enums';
+import type { AuthUser } from '../env';
 
 /** The columns a user is read with everywhere; the password hash is deliberately not among them. */
 export const userColumns = {
@@ -44,9 +46,10 @@ export type UserRecord = {
   locale: string | null;
 };
 
-export function selectUsers(db: Database) {
+/** Users with their role and profile; `extra` adds columns for one caller (e.g. the hash, at sign-in). */
+export function selectUsers<Extra extends Record<string, SQL | AnyPgColumn> = Record<never, never>>(db: Database, extra?: Extra) {
   return db
-    .select(userColumns)
+    .select({ ...userColumns, ...(extra as Extra) })
     .from(users)
     .innerJoin(roles, eq(roles.id, users.roleId))
     .leftJoin(userProfiles, eq(userProfiles.userId, users.id));
@@ -88,3 +91,8 @@ export function presentUser(user: UserRecord, viewer: { id: number; role: RoleTy
 }
 
 export type PresentedUser = ReturnType<typeof presentUser>;
+
+/** The acting user as the policy and the services see them. */
+export function toAuthUser(user: UserRecord): AuthUser {
+  return { id: user.id, documentId: user.documentId, username: user.username, email: user.email, role: user.role };
+}
