@@ -13,10 +13,10 @@ const { sveltekit } = await import('@sveltejs/kit/vite');
 // The CLI passes root as the relative 'app'; restating it as the absolute path SvelteKit enforces
 // keeps SvelteKit from warning that it overrides root on every build.
 const absoluteRoot: Plugin = {
-	name: 'lms:absolute-root',
-	config: { order: 'pre', handler: () => ({ root: appDir }) }
+  name: 'lms:absolute-root',
+  config: { order: 'pre', handler: () => ({ root: appDir }) },
 };
 
 export default defineConfig({
-	plugins: [absoluteRoot, sveltekit()]
+  plugins: [absoluteRoot, sveltekit()],
 });

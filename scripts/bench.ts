@@ -14,7 +14,16 @@ import { applyMigrations } from '../db/migrate';
 import { toBase64Url } from '../worker/lib/ids';
 import { hashPassword } from '../worker/lib/passwords';
 import { createScratchDatabase } from '../tests/support/scratch-database';
-import { BENCH_PASSWORD, buildDataset, COURSE_COUNT, LESSONS_PER_COURSE, mulberry32, STUDENT_COUNT, studentUsername, type BuildStep } from './bench/dataset';
+import {
+  BENCH_PASSWORD,
+  buildDataset,
+  COURSE_COUNT,
+  LESSONS_PER_COURSE,
+  mulberry32,
+  STUDENT_COUNT,
+  studentUsername,
+  type BuildStep,
+} from './bench/dataset';
 import { measureEndpoint, type Endpoint, type Measurement, type Settings } from './bench/measure';
 import { buildAppIfStale } from './start/build-app';
 import { startWrangler } from './start/wrangler';
@@ -24,11 +33,16 @@ const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function seconds(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of seconds, got ${process.env[name]}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a number of seconds, got ${process.env[name]}`);
   return value;
 }
 
-const settings: Settings = { connections: 10, duration: seconds('BENCH_DURATION', 20), warmup: seconds('BENCH_WARMUP', 5) };
+const settings: Settings = {
+  connections: 10,
+  duration: seconds('BENCH_DURATION', 20),
+  warmup: seconds('BENCH_WARMUP', 5),
+};
 const startedAt = performance.now();
 
 // ---- cleanup, also on Ctrl+C and on errors -------------------------------------------------------
@@ -92,7 +106,9 @@ async function openBenchDatabase(): Promise<{ database: LocalDatabase; label: st
       return { database, label: `Postgres (${source}: ${redact(url)}), scratch database ${name}` };
     } catch (error) {
       if (source === 'DATABASE_URL') throw error;
-      console.log(`cannot create a scratch database on ${redact(url)} (${(error as Error).message}); falling back to PGlite`);
+      console.log(
+        `cannot create a scratch database on ${redact(url)} (${(error as Error).message}); falling back to PGlite`,
+      );
     }
   }
   const database = await startLocalDatabase({});
@@ -100,7 +116,8 @@ async function openBenchDatabase(): Promise<{ database: LocalDatabase; label: st
   return {
     database,
     label: 'embedded PGlite (in memory)',
-    caveat: 'PGlite runs every client in one session and the relay admits ONE connection at a time: requests are serialized, so these figures are NOT comparable with a real Postgres.',
+    caveat:
+      'PGlite runs every client in one session and the relay admits ONE connection at a time: requests are serialized, so these figures are NOT comparable with a real Postgres.',
   };
 }
 
@@ -134,7 +151,8 @@ function endpoints(courseDocumentId: string, identifier: string): Endpoint[] {
         const dates = data.map((c) => String(c.createdAt));
         return problems([
           data.length !== 20 && `${data.length} rows, expected 20`,
-          data.some((c) => c.category !== 'quran') && `filter on category not applied (categories: ${[...new Set(data.map((c) => c.category))].join(', ')})`,
+          data.some((c) => c.category !== 'quran') &&
+            `filter on category not applied (categories: ${[...new Set(data.map((c) => c.category))].join(', ')})`,
           data.some((c) => c.isPublished !== true) && 'filter on isPublished not applied',
           data.some((c) => !isObject(c.instructor)) && 'instructor not populated',
           dates.some((d, i) => i > 0 && d > dates[i - 1]!) && 'not sorted by createdAt desc',
@@ -149,7 +167,10 @@ function endpoints(courseDocumentId: string, identifier: string): Endpoint[] {
         const data = isObject(body) && isObject(body.data) ? body.data : undefined;
         if (!data) return 'no data object';
         return problems([
-          !Array.isArray(data.lessons) ? 'lessons not populated' : data.lessons.length !== LESSONS_PER_COURSE && `${data.lessons.length} lessons, expected ${LESSONS_PER_COURSE}`,
+          !Array.isArray(data.lessons)
+            ? 'lessons not populated'
+            : data.lessons.length !== LESSONS_PER_COURSE &&
+              `${data.lessons.length} lessons, expected ${LESSONS_PER_COURSE}`,
           !isObject(data.instructor) && 'instructor not populated',
         ]);
       },
@@ -157,7 +178,13 @@ function endpoints(courseDocumentId: string, identifier: string): Endpoint[] {
     {
       name: 'lessons of a course: filter, sort',
       method: 'GET',
-      path: '/api/lessons' + query({ filters: { course: { documentId: { $eq: courseDocumentId } } }, sort: ['order:asc'], pagination: { pageSize: 50 } }),
+      path:
+        '/api/lessons' +
+        query({
+          filters: { course: { documentId: { $eq: courseDocumentId } } },
+          sort: ['order:asc'],
+          pagination: { pageSize: 50 },
+        }),
       check: (body) => {
         const data = isObject(body) && Array.isArray(body.data) ? (body.data as Json[]) : undefined;
         if (!data) return 'no data array';
@@ -182,8 +209,13 @@ function endpoints(courseDocumentId: string, identifier: string): Endpoint[] {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => '| ' + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ') + ' |';
-  return [line(rows[0]!), '|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 1) + '-' : '-'.repeat(w + 1) + ':')).join('|') + '|', ...rows.slice(1).map(line)].join('\n');
+  const line = (r: string[]) =>
+    '| ' + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ') + ' |';
+  return [
+    line(rows[0]!),
+    '|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 1) + '-' : '-'.repeat(w + 1) + ':')).join('|') + '|',
+    ...rows.slice(1).map(line),
+  ].join('\n');
 }
 
 const ms = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(0)} ms`);
@@ -192,8 +224,15 @@ function report(results: Measurement[], machine: string[], build: BuildStep[], c
   console.log('\n== Machine');
   for (const line of machine) console.log(`  ${line}`);
   console.log('\n== Dataset build');
-  console.log(table([['step', 'rows', 'time'], ...build.map((s) => [s.name, s.rows ? s.rows.toLocaleString('en') : '', ms(s.ms)])]));
-  console.log(`\n== Results (${settings.connections} connections, ${settings.duration} s each after a ${settings.warmup} s warm-up; autocannon)`);
+  console.log(
+    table([
+      ['step', 'rows', 'time'],
+      ...build.map((s) => [s.name, s.rows ? s.rows.toLocaleString('en') : '', ms(s.ms)]),
+    ]),
+  );
+  console.log(
+    `\n== Results (${settings.connections} connections, ${settings.duration} s each after a ${settings.warmup} s warm-up; autocannon)`,
+  );
   console.log(
     table([
       ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'DB round trips/request'],
@@ -205,7 +244,9 @@ function report(results: Measurement[], machine: string[], build: BuildStep[], c
     ]),
   );
   console.log('\nRequests:');
-  results.forEach((r) => console.log(`  ${r.endpoint.name}: ${r.endpoint.method} ${decodeURIComponent(r.endpoint.path)}`));
+  results.forEach((r) =>
+    console.log(`  ${r.endpoint.name}: ${r.endpoint.method} ${decodeURIComponent(r.endpoint.path)}`),
+  );
   const failed = results.filter((r) => r.failure);
   if (failed.length) {
     console.log('\nFAILED endpoints (not measured):');
@@ -216,7 +257,8 @@ function report(results: Measurement[], machine: string[], build: BuildStep[], c
     console.log('\nWarnings (measured, but read the figures with care):');
     for (const r of odd) {
       if (r.warning) console.log(`  ${r.endpoint.name}: the 200 answer is not what was asked for: ${r.warning}`);
-      if (r.non2xx) console.log(`  ${r.endpoint.name}: ${r.non2xx} non-2xx answers; status codes ${JSON.stringify(r.statusCodes)}`);
+      if (r.non2xx)
+        console.log(`  ${r.endpoint.name}: ${r.non2xx} non-2xx answers; status codes ${JSON.stringify(r.statusCodes)}`);
       if (r.errors) console.log(`  ${r.endpoint.name}: ${r.errors} socket errors/timeouts`);
     }
   }
@@ -249,7 +291,8 @@ async function main() {
   try {
     const t0 = performance.now();
     const steps = await buildDataset(handle.db, { seed: SEED, passwordHash });
-    for (const s of steps) console.log(`  ${s.name}: ${s.rows ? `${s.rows.toLocaleString('en')} rows, ` : ''}${ms(s.ms)}`);
+    for (const s of steps)
+      console.log(`  ${s.name}: ${s.rows ? `${s.rows.toLocaleString('en')} rows, ` : ''}${ms(s.ms)}`);
     build.push(...steps, { name: 'dataset total', rows: 0, ms: performance.now() - t0 });
     version = String((await handle.db.execute(sql`SELECT version() AS v`)).rows[0]?.v);
     const published = await handle.db.execute(sql`SELECT document_id FROM courses WHERE is_published ORDER BY id`);
@@ -266,7 +309,13 @@ async function main() {
   const persistTo = mkdtempSync(join(tmpdir(), 'lms-bench-'));
   cleanups.push({ name: 'temp dir', run: async () => rmSync(persistTo, { recursive: true, force: true }) });
   const t0 = performance.now();
-  const worker = await startWrangler({ port, database, jwtSecret: toBase64Url(crypto.getRandomValues(new Uint8Array(48))), persistTo, quiet: true });
+  const worker = await startWrangler({
+    port,
+    database,
+    jwtSecret: toBase64Url(crypto.getRandomValues(new Uint8Array(48))),
+    persistTo,
+    quiet: true,
+  });
   cleanups.push({
     name: 'worker',
     run: async () => {

@@ -12,7 +12,12 @@ const port = Number(process.env.PORT ?? 8787);
 const database = await startLocalDatabase({ dataDir: embeddedDataDir });
 await prepareDatabase(database);
 await buildAppIfStale();
-const wrangler = await startWrangler({ port, database, jwtSecret: devSecret(dataDir), persistTo: `${dataDir}/wrangler` });
+const wrangler = await startWrangler({
+  port,
+  database,
+  jwtSecret: devSecret(dataDir),
+  persistTo: `${dataDir}/wrangler`,
+});
 printBanner(`http://127.0.0.1:${port}`, database.kind);
 
 let stopping = false;

@@ -32,7 +32,13 @@ import { xapiVersion } from './middleware/xapi-version';
 function refuseOtherMethods(router: Hono<AppEnv>, paths: Record<string, string>) {
   for (const [path, allow] of Object.entries(paths)) {
     router.all(path, () => {
-      throw new ApiError(405, 'MethodNotAllowedError', `Method not allowed; this path accepts ${allow}`, {}, { Allow: allow });
+      throw new ApiError(
+        405,
+        'MethodNotAllowedError',
+        `Method not allowed; this path accepts ${allow}`,
+        {},
+        { Allow: allow },
+      );
     });
   }
   return router;
@@ -41,7 +47,15 @@ function refuseOtherMethods(router: Hono<AppEnv>, paths: Record<string, string>)
 export function createApp() {
   const api = new Hono<AppEnv>();
   api.use(secureHeaders(), database, authenticate);
-  api.route('/auth', refuseOtherMethods(authRoutes, { '/local': 'POST', '/local/register': 'POST', '/refresh': 'POST', '/logout': 'POST' }));
+  api.route(
+    '/auth',
+    refuseOtherMethods(authRoutes, {
+      '/local': 'POST',
+      '/local/register': 'POST',
+      '/refresh': 'POST',
+      '/logout': 'POST',
+    }),
+  );
   api.route('/users', refuseOtherMethods(userRoutes, { '/me': 'GET', '/': 'GET, POST', '/:id': 'GET, PUT, DELETE' }));
   const documents = { '/': 'GET, POST', '/:documentId': 'GET, PUT, DELETE' };
   api.route('/courses', refuseOtherMethods(courseRoutes, documents));
@@ -51,13 +65,28 @@ export function createApp() {
   api.route('/instructors', refuseOtherMethods(instructorRoutes, documents));
   api.route('/achievements', refuseOtherMethods(achievementRoutes, documents));
   const readOnly = { '/': 'GET', '/:documentId': 'GET' };
-  api.route('/course-enrollments', refuseOtherMethods(courseEnrollmentRoutes, { '/': 'GET, POST', '/:documentId': 'GET, PUT' }));
-  api.route('/user-progresses', refuseOtherMethods(userProgressRoutes, { '/': 'GET, POST', '/batch': 'POST', '/:documentId': 'GET' }));
+  api.route(
+    '/course-enrollments',
+    refuseOtherMethods(courseEnrollmentRoutes, { '/': 'GET, POST', '/:documentId': 'GET, PUT' }),
+  );
+  api.route(
+    '/user-progresses',
+    refuseOtherMethods(userProgressRoutes, { '/': 'GET, POST', '/batch': 'POST', '/:documentId': 'GET' }),
+  );
   api.route('/quiz-attempts', refuseOtherMethods(quizAttemptRoutes, { ...readOnly, '/:documentId/submit': 'POST' }));
-  api.route('/user-achievements', refuseOtherMethods(userAchievementRoutes, { '/': 'GET, POST', '/:documentId': 'GET' }));
+  api.route(
+    '/user-achievements',
+    refuseOtherMethods(userAchievementRoutes, { '/': 'GET, POST', '/:documentId': 'GET' }),
+  );
   api.route('/streaks', refuseOtherMethods(streakRoutes, readOnly));
-  api.route('/certificates', refuseOtherMethods(certificateRoutes, { ...readOnly, '/verify/:code': 'GET', '/:documentId/pdf': 'GET' }));
-  api.route('/guardian-links', refuseOtherMethods(guardianLinkRoutes, { '/': 'GET, POST', '/:parent/:child': 'DELETE' }));
+  api.route(
+    '/certificates',
+    refuseOtherMethods(certificateRoutes, { ...readOnly, '/verify/:code': 'GET', '/:documentId/pdf': 'GET' }),
+  );
+  api.route(
+    '/guardian-links',
+    refuseOtherMethods(guardianLinkRoutes, { '/': 'GET, POST', '/:parent/:child': 'DELETE' }),
+  );
   api.route('/leaderboards', refuseOtherMethods(leaderboardRoutes, { '/': 'GET' }));
   api.route('/progress-stats', refuseOtherMethods(progressStatsRoutes, { '/': 'GET' }));
   api.route('/school-settings', refuseOtherMethods(schoolSettingRoutes, { '/': 'GET', '/:key': 'PUT' }));

@@ -20,7 +20,9 @@ function isNeonHost(host: string): boolean {
  * The database for scripts, tests and `npm start`: DATABASE_URL when set (a Neon URL is used directly,
  * any other Postgres through a relay), otherwise the embedded PGlite, kept in dataDir if one is given.
  */
-export async function startLocalDatabase(options: { dataDir?: string; databaseUrl?: string } = {}): Promise<LocalDatabase> {
+export async function startLocalDatabase(
+  options: { dataDir?: string; databaseUrl?: string } = {},
+): Promise<LocalDatabase> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (databaseUrl) {
     const url = new URL(databaseUrl);

@@ -12,9 +12,13 @@ export const progressEvents = pgTable(
   'progress_events',
   {
     id: id(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     eventId: uuid('event_id').notNull(),
-    lessonId: integer('lesson_id').notNull().references(() => lessons.id, { onDelete: 'cascade' }),
+    lessonId: integer('lesson_id')
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
     progress: integer('progress').notNull(),
     completed: boolean('completed').notNull(),
     /** Seconds this event adds. */
@@ -35,8 +39,12 @@ export const quizAttempts = pgTable(
   {
     id: id(),
     documentId: documentId(),
-    quizId: integer('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    quizId: integer('quiz_id')
+      .notNull()
+      .references(() => quizzes.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     startedAt: tstz('started_at').notNull().defaultNow(),
     /** startedAt + time limit; null for untimed quizzes. */
     deadlineAt: tstz('deadline_at'),

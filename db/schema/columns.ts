@@ -5,8 +5,7 @@ import { newDocumentId } from '../../worker/lib/ids';
 export const id = () => integer('id').primaryKey().generatedAlwaysAsIdentity();
 
 /** Strapi v5 exposes a stable, public documentId alongside the numeric id. */
-export const documentId = () =>
-  varchar('document_id', { length: 24 }).notNull().unique().$defaultFn(newDocumentId);
+export const documentId = () => varchar('document_id', { length: 24 }).notNull().unique().$defaultFn(newDocumentId);
 
 export const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

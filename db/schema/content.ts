@@ -19,7 +19,11 @@ export const instructors = pgTable(
     userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
   },
-  (t) => [index('instructors_photo_idx').on(t.photoId), index('instructors_user_idx').on(t.userId), index('instructors_name_idx').on(t.name)],
+  (t) => [
+    index('instructors_photo_idx').on(t.photoId),
+    index('instructors_user_idx').on(t.userId),
+    index('instructors_name_idx').on(t.name),
+  ],
 );
 
 export const courses = pgTable(
@@ -61,8 +65,12 @@ export const courses = pgTable(
 export const coursePrerequisites = pgTable(
   'course_prerequisites',
   {
-    courseId: integer('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
-    prerequisiteId: integer('prerequisite_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    prerequisiteId: integer('prerequisite_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
   },
   (t) => [
     primaryKey({ columns: [t.courseId, t.prerequisiteId] }),
@@ -79,7 +87,9 @@ export const lessons = pgTable(
     title: varchar('title', { length: 255 }).notNull(),
     content: text('content'),
     type: lessonType('type').notNull().default('article'),
-    courseId: integer('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
     order: integer('order').notNull().default(0),
     /** Minutes. */
     duration: integer('duration'),
@@ -98,8 +108,12 @@ export const lessons = pgTable(
 export const lessonAttachments = pgTable(
   'lesson_attachments',
   {
-    lessonId: integer('lesson_id').notNull().references(() => lessons.id, { onDelete: 'cascade' }),
-    fileId: integer('file_id').notNull().references(() => files.id, { onDelete: 'cascade' }),
+    lessonId: integer('lesson_id')
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
+    fileId: integer('file_id')
+      .notNull()
+      .references(() => files.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.lessonId, t.fileId] }), index('lesson_attachments_file_idx').on(t.fileId)],
@@ -115,7 +129,9 @@ export const quizzes = pgTable(
     id: id(),
     documentId: documentId(),
     title: varchar('title', { length: 255 }).notNull(),
-    lessonId: integer('lesson_id').unique().references(() => lessons.id, { onDelete: 'set null' }),
+    lessonId: integer('lesson_id')
+      .unique()
+      .references(() => lessons.id, { onDelete: 'set null' }),
     questions: jsonb('questions').$type<unknown[]>().notNull().default([]),
     /** Seconds; null means untimed. */
     timeLimit: integer('time_limit'),

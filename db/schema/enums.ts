@@ -8,7 +8,12 @@ export const difficulty = pgEnum('difficulty', ['beginner', 'intermediate', 'adv
 export const lessonType = pgEnum('lesson_type', ['article', 'video', 'audio', 'quiz', 'interactive']);
 export const enrollmentStatus = pgEnum('enrollment_status', ['enrolled', 'in_progress', 'completed', 'dropped']);
 export const badgeType = pgEnum('badge_type', ['bronze', 'silver', 'gold', 'platinum']);
-export const achievementCategory = pgEnum('achievement_category', ['course_completion', 'quiz_mastery', 'streak', 'participation']);
+export const achievementCategory = pgEnum('achievement_category', [
+  'course_completion',
+  'quiz_mastery',
+  'streak',
+  'participation',
+]);
 export const streakType = pgEnum('streak_type', ['daily_login', 'lesson_completion']);
 
 export const ROLE_TYPES = roleType.enumValues;

@@ -35,8 +35,12 @@ export const userAchievements = pgTable(
   {
     id: id(),
     documentId: documentId(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    achievementId: integer('achievement_id').notNull().references(() => achievements.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    achievementId: integer('achievement_id')
+      .notNull()
+      .references(() => achievements.id, { onDelete: 'cascade' }),
     /** Null while the achievement is still being worked towards. */
     earnedAt: tstz('earned_at'),
     progress: integer('progress').notNull().default(0),
@@ -57,7 +61,9 @@ export const streaks = pgTable(
   {
     id: id(),
     documentId: documentId(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     type: streakType('type').notNull(),
     currentStreak: integer('current_streak').notNull().default(0),
     longestStreak: integer('longest_streak').notNull().default(0),
@@ -73,13 +79,20 @@ export const certificates = pgTable(
   {
     id: id(),
     documentId: documentId(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    courseId: integer('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
     issuedAt: tstz('issued_at').notNull().defaultNow(),
     certificateNumber: varchar('certificate_number', { length: 32 }).notNull().unique(),
     pdfUrl: text('pdf_url'),
     verificationCode: varchar('verification_code', { length: 64 }).notNull().unique(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('certificates_user_course_key').on(t.userId, t.courseId), index('certificates_course_idx').on(t.courseId)],
+  (t) => [
+    uniqueIndex('certificates_user_course_key').on(t.userId, t.courseId),
+    index('certificates_course_idx').on(t.courseId),
+  ],
 );

@@ -10,8 +10,12 @@ export const userProgresses = pgTable(
   {
     id: id(),
     documentId: documentId(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    lessonId: integer('lesson_id').notNull().references(() => lessons.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lessonId: integer('lesson_id')
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
     progress: integer('progress').notNull().default(0),
     completed: boolean('completed').notNull().default(false),
     quizScore: integer('quiz_score'),
@@ -35,8 +39,12 @@ export const courseEnrollments = pgTable(
   {
     id: id(),
     documentId: documentId(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    courseId: integer('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
     enrolledAt: tstz('enrolled_at').notNull().defaultNow(),
     completedAt: tstz('completed_at'),
     status: enrollmentStatus('status').notNull().default('enrolled'),

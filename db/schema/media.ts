@@ -25,5 +25,9 @@ export const files = pgTable(
     createdById: integer('created_by_id'),
     ...timestamps,
   },
-  (t) => [index('files_created_by_idx').on(t.createdById), index('files_mime_idx').on(t.mime), index('files_created_at_idx').on(t.createdAt)],
+  (t) => [
+    index('files_created_by_idx').on(t.createdById),
+    index('files_mime_idx').on(t.mime),
+    index('files_created_at_idx').on(t.createdAt),
+  ],
 );

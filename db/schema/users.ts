@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { documentId, id, timestamps, tstz } from './columns';
 import { ageTier, roleType } from './enums';
 import { files } from './media';
@@ -25,7 +37,9 @@ export const users = pgTable(
     password: text('password').notNull(),
     confirmed: boolean('confirmed').notNull().default(true),
     blocked: boolean('blocked').notNull().default(false),
-    roleId: integer('role_id').notNull().references(() => roles.id),
+    roleId: integer('role_id')
+      .notNull()
+      .references(() => roles.id),
     /** Raised when a user is blocked or changes password: access tokens carry it and stop working. */
     tokenVersion: integer('token_version').notNull().default(0),
     createdById: integer('created_by_id'),
@@ -44,7 +58,10 @@ export const userProfiles = pgTable(
   'user_profiles',
   {
     id: id(),
-    userId: integer('user_id').notNull().unique().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .unique()
+      .references(() => users.id, { onDelete: 'cascade' }),
     fullName: varchar('full_name', { length: 255 }),
     avatarId: integer('avatar_id').references(() => files.id, { onDelete: 'set null' }),
     bio: text('bio'),
@@ -63,8 +80,12 @@ export const userProfiles = pgTable(
 export const guardianLinks = pgTable(
   'guardian_links',
   {
-    parentId: integer('parent_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    childId: integer('child_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    childId: integer('child_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamps.createdAt,
   },
@@ -84,7 +105,9 @@ export const sessions = pgTable(
   'sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     familyId: uuid('family_id').notNull(),
     tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
     expiresAt: tstz('expires_at').notNull(),
@@ -93,7 +116,11 @@ export const sessions = pgTable(
     userAgent: varchar('user_agent', { length: 255 }),
     createdAt: timestamps.createdAt,
   },
-  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_family_idx').on(t.familyId), index('sessions_expires_idx').on(t.expiresAt)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    index('sessions_family_idx').on(t.familyId),
+    index('sessions_expires_idx').on(t.expiresAt),
+  ],
 );
 
 /** Failed sign-ins per identifier in a sliding window: enough of them answer 429 for a while. */

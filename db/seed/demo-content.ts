@@ -8,7 +8,13 @@ export interface DemoLesson {
   content: string;
   duration: number;
   isLocked?: boolean;
-  quiz?: { title: string; passingScore: number; timeLimit: number | null; randomizeQuestions: boolean; questions: unknown[] };
+  quiz?: {
+    title: string;
+    passingScore: number;
+    timeLimit: number | null;
+    randomizeQuestions: boolean;
+    questions: unknown[];
+  };
 }
 
 export interface DemoCourse {
@@ -31,9 +37,28 @@ const fatihaQuiz = {
   timeLimit: 600,
   randomizeQuestions: true,
   questions: [
-    { id: 'q1', type: 'single_choice', prompt: 'How many verses are in Surah Al-Fatiha?', options: ['5', '7', '9'], answer: 1, points: 1 },
-    { id: 'q2', type: 'true_false', prompt: 'Al-Fatiha is recited in every rak‘ah of the prayer.', answer: true, points: 1 },
-    { id: 'q3', type: 'short_answer', prompt: 'Complete: بِسْمِ ٱللَّهِ ٱلرَّحْمَٰنِ …', answer: ['ٱلرَّحِيمِ', 'الرحيم', 'ar-rahim'], points: 1 },
+    {
+      id: 'q1',
+      type: 'single_choice',
+      prompt: 'How many verses are in Surah Al-Fatiha?',
+      options: ['5', '7', '9'],
+      answer: 1,
+      points: 1,
+    },
+    {
+      id: 'q2',
+      type: 'true_false',
+      prompt: 'Al-Fatiha is recited in every rak‘ah of the prayer.',
+      answer: true,
+      points: 1,
+    },
+    {
+      id: 'q3',
+      type: 'short_answer',
+      prompt: 'Complete: بِسْمِ ٱللَّهِ ٱلرَّحْمَٰنِ …',
+      answer: ['ٱلرَّحِيمِ', 'الرحيم', 'ar-rahim'],
+      points: 1,
+    },
   ],
 };
 
@@ -43,12 +68,31 @@ const pillarsQuiz = {
   timeLimit: null,
   randomizeQuestions: false,
   questions: [
-    { id: 'q1', type: 'multiple_choice', prompt: 'Which of these are pillars of Islam?', options: ['Salah', 'Zakah', 'Hajj', 'Eid'], answer: [0, 1, 2], points: 2 },
-    { id: 'q2', type: 'ordering', prompt: 'Put the pillars in their traditional order.', options: ['Salah', 'Shahadah', 'Sawm', 'Zakah', 'Hajj'], answer: [1, 0, 3, 2, 4], points: 2 },
+    {
+      id: 'q1',
+      type: 'multiple_choice',
+      prompt: 'Which of these are pillars of Islam?',
+      options: ['Salah', 'Zakah', 'Hajj', 'Eid'],
+      answer: [0, 1, 2],
+      points: 2,
+    },
+    {
+      id: 'q2',
+      type: 'ordering',
+      prompt: 'Put the pillars in their traditional order.',
+      options: ['Salah', 'Shahadah', 'Sawm', 'Zakah', 'Hajj'],
+      answer: [1, 0, 3, 2, 4],
+      points: 2,
+    },
   ],
 };
 
-const article = (title: string, content: string, duration = 10): DemoLesson => ({ title, type: 'article', content, duration });
+const article = (title: string, content: string, duration = 10): DemoLesson => ({
+  title,
+  type: 'article',
+  content,
+  duration,
+});
 
 export const DEMO_COURSES: DemoCourse[] = [
   {
@@ -62,10 +106,31 @@ export const DEMO_COURSES: DemoCourse[] = [
     instructor: 0,
     isPublished: true,
     lessons: [
-      article('Surah Al-Fatiha', '<p dir="rtl" lang="ar">بِسْمِ ٱللَّهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ ۝ ٱلْحَمْدُ لِلَّهِ رَبِّ ٱلْعَٰلَمِينَ</p><p>The Opening: seven verses recited in every prayer.</p>'),
-      { title: 'Listening: Surah Al-Ikhlas', type: 'audio', content: 'Listen, then repeat each verse after the reciter.', duration: 5 },
-      { title: 'Makharij al-huruf', type: 'video', content: 'Where each letter is pronounced from.', duration: 12, isLocked: true },
-      { title: 'Al-Fatiha check', type: 'quiz', content: 'Test what you learned.', duration: 10, isLocked: true, quiz: fatihaQuiz },
+      article(
+        'Surah Al-Fatiha',
+        '<p dir="rtl" lang="ar">بِسْمِ ٱللَّهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ ۝ ٱلْحَمْدُ لِلَّهِ رَبِّ ٱلْعَٰلَمِينَ</p><p>The Opening: seven verses recited in every prayer.</p>',
+      ),
+      {
+        title: 'Listening: Surah Al-Ikhlas',
+        type: 'audio',
+        content: 'Listen, then repeat each verse after the reciter.',
+        duration: 5,
+      },
+      {
+        title: 'Makharij al-huruf',
+        type: 'video',
+        content: 'Where each letter is pronounced from.',
+        duration: 12,
+        isLocked: true,
+      },
+      {
+        title: 'Al-Fatiha check',
+        type: 'quiz',
+        content: 'Test what you learned.',
+        duration: 10,
+        isLocked: true,
+        quiz: fatihaQuiz,
+      },
     ],
   },
   {
@@ -79,9 +144,17 @@ export const DEMO_COURSES: DemoCourse[] = [
     instructor: 1,
     isPublished: true,
     lessons: [
-      article('Actions are by intentions', '<p dir="rtl" lang="ar">إِنَّمَا الأَعْمَالُ بِالنِّيَّاتِ</p><p>Hadith 1: the place of intention in every deed.</p>'),
+      article(
+        'Actions are by intentions',
+        '<p dir="rtl" lang="ar">إِنَّمَا الأَعْمَالُ بِالنِّيَّاتِ</p><p>Hadith 1: the place of intention in every deed.</p>',
+      ),
       { title: 'Hadith Jibril', type: 'video', content: 'Islam, Iman and Ihsan explained.', duration: 20 },
-      { title: 'Match the hadith to its lesson', type: 'interactive', content: 'Drag each hadith to the lesson it teaches.', duration: 8 },
+      {
+        title: 'Match the hadith to its lesson',
+        type: 'interactive',
+        content: 'Drag each hadith to the lesson it teaches.',
+        duration: 8,
+      },
     ],
   },
   {
@@ -127,7 +200,10 @@ export const DEMO_COURSES: DemoCourse[] = [
     instructor: 2,
     isPublished: true,
     lessons: [
-      article('The six pillars of iman', 'Belief in Allah, His angels, His books, His messengers, the Last Day and qadar.'),
+      article(
+        'The six pillars of iman',
+        'Belief in Allah, His angels, His books, His messengers, the Last Day and qadar.',
+      ),
       { title: 'Names of Allah', type: 'interactive', content: 'Tap a name to hear its meaning.', duration: 10 },
     ],
   },
@@ -161,16 +237,76 @@ export const DEMO_COURSES: DemoCourse[] = [
 ];
 
 export const DEMO_INSTRUCTORS = [
-  { name: 'Ustadha Amina Rahman', bio: 'Hafidha; teaches Quran and fiqh.', qualifications: ['Ijazah in Hafs', 'BA Islamic Studies'], email: 'amina@attaqwa.test', teacher: 'teacher.amina' },
-  { name: 'Ustadh Yusuf Ali', bio: 'Teaches hadith and seerah to youth.', qualifications: ['MA Hadith Sciences'], email: 'yusuf@attaqwa.test', teacher: 'teacher.yusuf' },
-  { name: 'Sister Khadija Noor', bio: 'Early-years teacher.', qualifications: ['PGCE Primary'], email: 'khadija@attaqwa.test', teacher: null },
+  {
+    name: 'Ustadha Amina Rahman',
+    bio: 'Hafidha; teaches Quran and fiqh.',
+    qualifications: ['Ijazah in Hafs', 'BA Islamic Studies'],
+    email: 'amina@attaqwa.test',
+    teacher: 'teacher.amina',
+  },
+  {
+    name: 'Ustadh Yusuf Ali',
+    bio: 'Teaches hadith and seerah to youth.',
+    qualifications: ['MA Hadith Sciences'],
+    email: 'yusuf@attaqwa.test',
+    teacher: 'teacher.yusuf',
+  },
+  {
+    name: 'Sister Khadija Noor',
+    bio: 'Early-years teacher.',
+    qualifications: ['PGCE Primary'],
+    email: 'khadija@attaqwa.test',
+    teacher: null,
+  },
 ];
 
 export const DEMO_ACHIEVEMENTS = [
-  { title: 'First steps', description: 'Complete your first course.', criteria: { type: 'course_completion', count: 1 }, points: 10, badgeType: 'bronze', category: 'course_completion' },
-  { title: 'Seeker of knowledge', description: 'Complete three courses.', criteria: { type: 'course_completion', count: 3 }, points: 50, badgeType: 'silver', category: 'course_completion' },
-  { title: 'Quiz master', description: 'Score 90% or more on five quizzes.', criteria: { type: 'quiz_mastery', minScore: 90, count: 5 }, points: 40, badgeType: 'gold', category: 'quiz_mastery' },
-  { title: 'Steadfast week', description: 'Learn seven days in a row.', criteria: { type: 'streak', days: 7 }, points: 30, badgeType: 'silver', category: 'streak' },
-  { title: 'Regular at the halaqah', description: 'Complete twenty lessons.', criteria: { type: 'participation', lessons: 20 }, points: 25, badgeType: 'bronze', category: 'participation' },
-  { title: 'Forty days', description: 'Learn forty days in a row.', criteria: { type: 'streak', days: 40 }, points: 100, badgeType: 'platinum', category: 'streak' },
+  {
+    title: 'First steps',
+    description: 'Complete your first course.',
+    criteria: { type: 'course_completion', count: 1 },
+    points: 10,
+    badgeType: 'bronze',
+    category: 'course_completion',
+  },
+  {
+    title: 'Seeker of knowledge',
+    description: 'Complete three courses.',
+    criteria: { type: 'course_completion', count: 3 },
+    points: 50,
+    badgeType: 'silver',
+    category: 'course_completion',
+  },
+  {
+    title: 'Quiz master',
+    description: 'Score 90% or more on five quizzes.',
+    criteria: { type: 'quiz_mastery', minScore: 90, count: 5 },
+    points: 40,
+    badgeType: 'gold',
+    category: 'quiz_mastery',
+  },
+  {
+    title: 'Steadfast week',
+    description: 'Learn seven days in a row.',
+    criteria: { type: 'streak', days: 7 },
+    points: 30,
+    badgeType: 'silver',
+    category: 'streak',
+  },
+  {
+    title: 'Regular at the halaqah',
+    description: 'Complete twenty lessons.',
+    criteria: { type: 'participation', lessons: 20 },
+    points: 25,
+    badgeType: 'bronze',
+    category: 'participation',
+  },
+  {
+    title: 'Forty days',
+    description: 'Learn forty days in a row.',
+    criteria: { type: 'streak', days: 40 },
+    points: 100,
+    badgeType: 'platinum',
+    category: 'streak',
+  },
 ] as const;

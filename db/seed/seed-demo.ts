@@ -1,7 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../worker/lib/passwords';
 import type { Database } from '../client';
-import { achievements, courses, guardianLinks, instructors, lessons, quizzes, roles, userProfiles, users } from '../schema';
+import {
+  achievements,
+  courses,
+  guardianLinks,
+  instructors,
+  lessons,
+  quizzes,
+  roles,
+  userProfiles,
+  users,
+} from '../schema';
 import { DEMO_ACHIEVEMENTS, DEMO_COURSES, DEMO_INSTRUCTORS } from './demo-content';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 
@@ -16,18 +26,36 @@ export async function seedDemoData(db: Database): Promise<boolean> {
   await db.transaction(async (tx) => {
     const ids = new Map<string, number>();
     for (const u of DEMO_USERS) {
-      const [row] = await tx.insert(users).values({ username: u.username, email: u.email, password, roleId: roleId(u.role) }).returning({ id: users.id });
+      const [row] = await tx
+        .insert(users)
+        .values({ username: u.username, email: u.email, password, roleId: roleId(u.role) })
+        .returning({ id: users.id });
       ids.set(u.username, row!.id);
-      await tx.insert(userProfiles).values({ userId: row!.id, fullName: u.fullName, ageTier: u.ageTier ?? null, dateOfBirth: u.dateOfBirth ?? null, timeZone: 'Europe/London' });
+      await tx.insert(userProfiles).values({
+        userId: row!.id,
+        fullName: u.fullName,
+        ageTier: u.ageTier ?? null,
+        dateOfBirth: u.dateOfBirth ?? null,
+        timeZone: 'Europe/London',
+      });
     }
     for (const u of DEMO_USERS) {
-      if (u.parent) await tx.insert(guardianLinks).values({ parentId: ids.get(u.parent)!, childId: ids.get(u.username)!, createdById: ids.get('admin') });
+      if (u.parent)
+        await tx
+          .insert(guardianLinks)
+          .values({ parentId: ids.get(u.parent)!, childId: ids.get(u.username)!, createdById: ids.get('admin') });
     }
     const instructorIds: number[] = [];
     for (const i of DEMO_INSTRUCTORS) {
       const [row] = await tx
         .insert(instructors)
-        .values({ name: i.name, bio: i.bio, email: i.email, qualifications: [...i.qualifications], userId: i.teacher ? ids.get(i.teacher) : null })
+        .values({
+          name: i.name,
+          bio: i.bio,
+          email: i.email,
+          qualifications: [...i.qualifications],
+          userId: i.teacher ? ids.get(i.teacher) : null,
+        })
         .returning({ id: instructors.id });
       instructorIds.push(row!.id);
     }
@@ -48,12 +76,23 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       for (const [order, l] of courseLessons.entries()) {
         const [lesson] = await tx
           .insert(lessons)
-          .values({ title: l.title, type: l.type, content: l.content, duration: l.duration, isLocked: l.isLocked ?? false, order: order + 1, courseId: course!.id })
+          .values({
+            title: l.title,
+            type: l.type,
+            content: l.content,
+            duration: l.duration,
+            isLocked: l.isLocked ?? false,
+            order: order + 1,
+            courseId: course!.id,
+          })
           .returning({ id: lessons.id });
-        if (l.quiz) await tx.insert(quizzes).values({ ...l.quiz, lessonId: lesson!.id, createdById: owners[instructor] });
+        if (l.quiz)
+          await tx.insert(quizzes).values({ ...l.quiz, lessonId: lesson!.id, createdById: owners[instructor] });
       }
     }
-    await tx.insert(achievements).values(DEMO_ACHIEVEMENTS.map((a) => ({ ...a, criteria: { ...a.criteria }, createdById: ids.get('admin') })));
+    await tx
+      .insert(achievements)
+      .values(DEMO_ACHIEVEMENTS.map((a) => ({ ...a, criteria: { ...a.criteria }, createdById: ids.get('admin') })));
   });
   return true;
 }

@@ -44,7 +44,10 @@ const BASE_TEXT =
  * Builds the dataset on an empty, migrated database; `passwordHash` is one real hash shared by every
  * bench account. Returns the duration of each statement.
  */
-export async function buildDataset(db: Database, options: { seed: number; passwordHash: string }): Promise<BuildStep[]> {
+export async function buildDataset(
+  db: Database,
+  options: { seed: number; passwordHash: string },
+): Promise<BuildStep[]> {
   const next = mulberry32(options.seed);
   const salt = () => Math.floor(next() * 2 ** 32).toString(36);
   const s = { user: salt(), course: salt(), lesson: salt(), profile: salt(), enrol: salt(), progress: salt() };
@@ -54,7 +57,8 @@ export async function buildDataset(db: Database, options: { seed: number; passwo
     `((('x' || substr(md5('${stream}:' || ${key}), 1, 8))::bit(32)::bigint)::float8 / 4294967296.0)`;
   /** 24 characters of [a-z0-9], a letter first, like newDocumentId(). */
   const docId = (stream: string, key: string) => `('b' || substr(md5('${stream}:doc:' || ${key}), 1, 23))`;
-  const pick = (values: readonly string[], draw: string) => `(ARRAY[${values.map((v) => `'${v}'`).join(',')}])[1 + floor(${draw} * ${values.length})::int]`;
+  const pick = (values: readonly string[], draw: string) =>
+    `(ARRAY[${values.map((v) => `'${v}'`).join(',')}])[1 + floor(${draw} * ${values.length})::int]`;
 
   const steps: BuildStep[] = [];
   const step = async (name: string, statement: ReturnType<typeof sql>) => {

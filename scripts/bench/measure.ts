@@ -69,7 +69,8 @@ export async function measureEndpoint(baseUrl: string, endpoint: Endpoint, setti
   }
   // No header: the request opened no database connection (e.g. an unknown route), or the stats are off.
   const dbQueries = probe.headers.get('x-db-queries') ?? (probe.status === 200 ? '?' : '-');
-  if (probe.status !== 200) return { endpoint, status: probe.status, dbQueries, failure: `${probe.status} ${errorMessage(text)}` };
+  if (probe.status !== 200)
+    return { endpoint, status: probe.status, dbQueries, failure: `${probe.status} ${errorMessage(text)}` };
 
   let warning: string | undefined;
   try {
@@ -87,7 +88,9 @@ export async function measureEndpoint(baseUrl: string, endpoint: Endpoint, setti
     duration: settings.duration,
     ...(settings.warmup > 0 ? { warmup: { connections: settings.connections, duration: settings.warmup } } : {}),
   });
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
+  );
   return {
     endpoint,
     status: probe.status,

@@ -13,14 +13,23 @@ function newestMtime(path: string): number {
 export async function buildAppIfStale(): Promise<void> {
   const appDir = join(projectRoot, 'app');
   const output = join(appDir, 'build', 'index.html');
-  const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts'].map((p) => join(appDir, p)).filter(existsSync);
+  const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts']
+    .map((p) => join(appDir, p))
+    .filter(existsSync);
   if (existsSync(output) && statSync(output).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
   console.log('building the PWA…');
   // Generates app/.svelte-kit (types, tsconfig) first, so a fresh clone builds without warnings.
-  spawnSync(process.execPath, [join(projectRoot, 'node_modules/@sveltejs/kit/svelte-kit.js'), 'sync'], { cwd: appDir, stdio: 'inherit' });
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', 'app', '--logLevel', 'warn'], {
-    cwd: projectRoot,
+  spawnSync(process.execPath, [join(projectRoot, 'node_modules/@sveltejs/kit/svelte-kit.js'), 'sync'], {
+    cwd: appDir,
     stdio: 'inherit',
   });
+  const result = spawnSync(
+    process.execPath,
+    [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', 'app', '--logLevel', 'warn'],
+    {
+      cwd: projectRoot,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('building the PWA failed');
 }

@@ -10,7 +10,13 @@ export interface RunningWorker {
 }
 
 /** `wrangler dev` in local mode: workerd, with miniflare's R2 kept under persistTo. */
-export async function startWrangler(options: { port: number; database: LocalDatabase; jwtSecret: string; persistTo: string; quiet?: boolean }): Promise<RunningWorker> {
+export async function startWrangler(options: {
+  port: number;
+  database: LocalDatabase;
+  jwtSecret: string;
+  persistTo: string;
+  quiet?: boolean;
+}): Promise<RunningWorker> {
   mkdirSync(options.persistTo, { recursive: true });
   // Bindings travel in an env file (not argv), so the database URL and secret stay out of `ps`.
   const envFile = join(options.persistTo, `dev-${options.port}.env`);
@@ -20,17 +26,38 @@ export async function startWrangler(options: { port: number; database: LocalData
     JWT_SECRET: options.jwtSecret,
     EXPOSE_DB_STATS: process.env.EXPOSE_DB_STATS,
   };
-  writeFileSync(envFile, Object.entries(vars).filter(([, v]) => v).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n') + '\n', { mode: 0o600 });
+  writeFileSync(
+    envFile,
+    Object.entries(vars)
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join('\n') + '\n',
+    { mode: 0o600 },
+  );
 
   const child = spawn(
     process.execPath,
     [
       join(projectRoot, 'node_modules/wrangler/bin/wrangler.js'),
-      'dev', '--local', '--ip', '127.0.0.1', '--port', String(options.port),
-      '--persist-to', options.persistTo, '--env-file', envFile,
-      '--show-interactive-dev-session=false', '--log-level', options.quiet ? 'error' : 'warn',
+      'dev',
+      '--local',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(options.port),
+      '--persist-to',
+      options.persistTo,
+      '--env-file',
+      envFile,
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      options.quiet ? 'error' : 'warn',
     ],
-    { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: process.env.CI ?? 'true' } },
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: process.env.CI ?? 'true' },
+    },
   );
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${options.port}/_health`;

@@ -10,7 +10,16 @@ import { startApp, type RunningApp } from '../support/running-app';
 
 const CHROMIUM = '/usr/bin/chromium';
 // Debian's Chromium, never a downloaded one; the flags keep it off the network this machine lacks.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lms-e2e-browser-'));
 let app: RunningApp;
@@ -48,8 +57,14 @@ async function call(path: string, init: { token?: string; body?: unknown } = {})
 describe('the public certificate page', () => {
   it('shows the name, course and date for a real code, and says so for a wrong one', async () => {
     const zaid = (await call('/api/auth/local', { body: { identifier: 'zaid', password: DEMO_PASSWORD } })).jwt;
-    const course = (await call('/api/courses?filters[title][$eq]=Aqeedah%20for%20Young%20Muslims&populate=lessons')).data[0];
-    const events = course.lessons.map((l: any) => ({ eventId: crypto.randomUUID(), lesson: l.documentId, completed: true, timeSpent: 60 }));
+    const course = (await call('/api/courses?filters[title][$eq]=Aqeedah%20for%20Young%20Muslims&populate=lessons'))
+      .data[0];
+    const events = course.lessons.map((l: any) => ({
+      eventId: crypto.randomUUID(),
+      lesson: l.documentId,
+      completed: true,
+      timeSpent: 60,
+    }));
     await call('/api/user-progresses/batch', { token: zaid, body: { data: events } });
     const certificate = (await call('/api/certificates', { token: zaid })).data[0];
     const page = await browser.newPage();
@@ -67,7 +82,7 @@ describe('signing in through the PWA in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(app.url + '/login');
     await page.getByLabel(/username or email/i).fill('parent.fatima');
-    await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByTestId('whoami').textContent(), { timeout: 15_000 }).toBe('parent.fatima');
     expect(await page.getByTestId('role').getAttribute('data-role')).toBe('parent');
@@ -78,9 +93,11 @@ describe('signing in through the PWA in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(app.url + '/login');
     await page.getByLabel(/username or email/i).fill('zaid');
-    await page.getByLabel("Password", { exact: true }).fill('not-the-password');
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toContain('Invalid identifier or password');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toContain('Invalid identifier or password');
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.close();
   });

@@ -16,7 +16,11 @@ let app: RunningApp;
 const env = () => ({ PORT: String(port), LMS_DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
 
 async function post(path: string, body: unknown) {
-  const r = await fetch(app.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(app.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: r.status, body: (await r.json()) as any };
 }
 
@@ -64,7 +68,11 @@ describe('npm start', () => {
 
   it('keeps data across a restart', async () => {
     const username = `restart${Date.now().toString(36)}`;
-    const registered = await post('/api/auth/local/register', { username, email: `${username}@example.test`, password: 'survives-restart' });
+    const registered = await post('/api/auth/local/register', {
+      username,
+      email: `${username}@example.test`,
+      password: 'survives-restart',
+    });
     expect(registered.status).toBe(200);
     await app.stop();
     app = await startApp(env());

@@ -7,11 +7,18 @@ import { api, registerStudent, tokenFor, unique } from '../support/api';
 describe('register, sign in, me', () => {
   it('registers a student and returns a JWT, a refresh token and the sanitized user', async () => {
     const username = unique('reg');
-    const r = await api('/api/auth/local/register', { body: { username, email: `${username}@Example.test`, password: 'long-enough-pw' } });
+    const r = await api('/api/auth/local/register', {
+      body: { username, email: `${username}@Example.test`, password: 'long-enough-pw' },
+    });
     expect(r.status).toBe(200);
     expect(r.body.jwt.split('.')).toHaveLength(3);
     expect(r.body.refreshToken).toMatch(/^[\w-]{43}$/);
-    expect(r.body.user).toMatchObject({ username, email: `${username}@example.test`, role: { type: 'student' }, blocked: false });
+    expect(r.body.user).toMatchObject({
+      username,
+      email: `${username}@example.test`,
+      role: { type: 'student' },
+      blocked: false,
+    });
     expect(r.body.user.documentId).toMatch(/^[a-z][a-z0-9]{23}$/);
     expect(JSON.stringify(r.body)).not.toMatch(/password|pbkdf2/);
   });
@@ -28,7 +35,12 @@ describe('register, sign in, me', () => {
   it('GET /api/users/me returns the signed-in user with role and profile', async () => {
     const r = await api('/api/users/me', { token: await tokenFor('zaid') });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ username: 'zaid', email: null, role: { type: 'student' }, profile: { fullName: 'Zaid Hassan', ageTier: 'children' } });
+    expect(r.body).toMatchObject({
+      username: 'zaid',
+      email: null,
+      role: { type: 'student' },
+      profile: { fullName: 'Zaid Hassan', ageTier: 'children' },
+    });
   });
 
   it('GET /api/users/me without a token is a 401 in the Strapi envelope', async () => {
@@ -41,15 +53,21 @@ describe('register, sign in, me', () => {
 describe('registration errors', () => {
   it('refuses a taken username or e-mail', async () => {
     const s = await registerStudent();
-    const again = await api('/api/auth/local/register', { body: { username: s.username.toUpperCase(), email: 'other@example.test', password: 'long-enough-pw' } });
+    const again = await api('/api/auth/local/register', {
+      body: { username: s.username.toUpperCase(), email: 'other@example.test', password: 'long-enough-pw' },
+    });
     expect(again.status).toBe(400);
     expect(again.body.error.message).toBe('Email or Username are already taken');
-    const sameEmail = await api('/api/auth/local/register', { body: { username: unique('x'), email: `${s.username}@example.test`, password: 'long-enough-pw' } });
+    const sameEmail = await api('/api/auth/local/register', {
+      body: { username: unique('x'), email: `${s.username}@example.test`, password: 'long-enough-pw' },
+    });
     expect(sameEmail.status).toBe(400);
   });
 
   it('lists every invalid field in details.errors', async () => {
-    const r = await api('/api/auth/local/register', { body: { username: 'a', email: 'not-an-email', password: 'short' } });
+    const r = await api('/api/auth/local/register', {
+      body: { username: 'a', email: 'not-an-email', password: 'short' },
+    });
     expect(r.status).toBe(400);
     expect(r.body.error.name).toBe('ValidationError');
     const paths = r.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'));
@@ -64,7 +82,9 @@ describe('registration errors', () => {
 
   it('never lets self-registration choose a role', async () => {
     const username = unique('role');
-    const r = await api('/api/auth/local/register', { body: { username, email: `${username}@example.test`, password: 'long-enough-pw', role: 'admin' } });
+    const r = await api('/api/auth/local/register', {
+      body: { username, email: `${username}@example.test`, password: 'long-enough-pw', role: 'admin' },
+    });
     expect(r.status === 400 || r.body.user?.role?.type === 'student').toBe(true);
   });
 });
@@ -73,7 +93,9 @@ describe('failed sign-in', () => {
   it('a wrong password and an unknown user get the same 400 answer', async () => {
     const s = await registerStudent();
     const wrong = await api('/api/auth/local', { body: { identifier: s.username, password: 'not-the-password' } });
-    const unknown = await api('/api/auth/local', { body: { identifier: unique('nobody'), password: 'not-the-password' } });
+    const unknown = await api('/api/auth/local', {
+      body: { identifier: unique('nobody'), password: 'not-the-password' },
+    });
     expect(wrong.status).toBe(400);
     expect(unknown.status).toBe(400);
     expect(wrong.body).toEqual(unknown.body);
@@ -83,7 +105,9 @@ describe('failed sign-in', () => {
   it('after ten failures the identifier is throttled with 429 and Retry-After, even with the right password', async () => {
     const s = await registerStudent();
     for (let i = 0; i < 10; i++) {
-      expect((await api('/api/auth/local', { body: { identifier: s.username, password: `wrong-${i}` } })).status).toBe(400);
+      expect((await api('/api/auth/local', { body: { identifier: s.username, password: `wrong-${i}` } })).status).toBe(
+        400,
+      );
     }
     const r = await api('/api/auth/local', { body: { identifier: s.username, password: s.password } });
     expect(r.status).toBe(429);
@@ -127,7 +151,10 @@ describe('refresh and logout', () => {
 
 describe('tampered access tokens', () => {
   const secret = () => new TextEncoder().encode(inject('jwtSecret'));
-  const claims = async () => ({ sub: String((await api('/api/users/me', { token: await tokenFor('ali') })).body.id), ver: 0 });
+  const claims = async () => ({
+    sub: String((await api('/api/users/me', { token: await tokenFor('ali') })).body.id),
+    ver: 0,
+  });
 
   async function expect401(token: string) {
     const r = await api('/api/users/me', { token });
@@ -137,28 +164,70 @@ describe('tampered access tokens', () => {
 
   it('refuses alg none', async () => {
     const c = await claims();
-    await expect401(new UnsecuredJWT({ ver: c.ver }).setSubject(c.sub).setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setIssuedAt().setExpirationTime('1h').encode());
+    await expect401(
+      new UnsecuredJWT({ ver: c.ver })
+        .setSubject(c.sub)
+        .setIssuer(JWT_ISSUER)
+        .setAudience(JWT_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .encode(),
+    );
   });
 
   it('refuses a token signed with the wrong key', async () => {
     const c = await claims();
-    await expect401(await new SignJWT({ ver: c.ver }).setProtectedHeader({ alg: 'HS256' }).setSubject(c.sub).setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode('x'.repeat(48))));
+    await expect401(
+      await new SignJWT({ ver: c.ver })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(c.sub)
+        .setIssuer(JWT_ISSUER)
+        .setAudience(JWT_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode('x'.repeat(48))),
+    );
   });
 
   it('refuses an expired token', async () => {
     const c = await claims();
     const past = Math.floor(Date.now() / 1000) - 7200;
-    await expect401(await new SignJWT({ ver: c.ver }).setProtectedHeader({ alg: 'HS256' }).setSubject(c.sub).setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setIssuedAt(past).setExpirationTime(past + 900).sign(secret()));
+    await expect401(
+      await new SignJWT({ ver: c.ver })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(c.sub)
+        .setIssuer(JWT_ISSUER)
+        .setAudience(JWT_AUDIENCE)
+        .setIssuedAt(past)
+        .setExpirationTime(past + 900)
+        .sign(secret()),
+    );
   });
 
   it('refuses a token for the wrong audience', async () => {
     const c = await claims();
-    await expect401(await new SignJWT({ ver: c.ver }).setProtectedHeader({ alg: 'HS256' }).setSubject(c.sub).setIssuer(JWT_ISSUER).setAudience('another-app').setIssuedAt().setExpirationTime('1h').sign(secret()));
+    await expect401(
+      await new SignJWT({ ver: c.ver })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(c.sub)
+        .setIssuer(JWT_ISSUER)
+        .setAudience('another-app')
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(secret()),
+    );
   });
 
   it('accepts a correctly signed token (the tests above fail for the right reason)', async () => {
     const c = await claims();
-    const token = await new SignJWT({ ver: c.ver }).setProtectedHeader({ alg: 'HS256' }).setSubject(c.sub).setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setIssuedAt().setExpirationTime('1h').sign(secret());
+    const token = await new SignJWT({ ver: c.ver })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(c.sub)
+      .setIssuer(JWT_ISSUER)
+      .setAudience(JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(secret());
     expect((await api('/api/users/me', { token })).status).toBe(200);
   });
 

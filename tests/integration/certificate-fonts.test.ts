@@ -4,7 +4,9 @@ import { baseUrl } from '../support/api';
 import { readCertificateFonts } from '../support/certificate-fonts';
 
 /** The running worker's static assets, seen through the same Fetcher shape as env.ASSETS. */
-const servedAssets = { fetch: (request: Request) => fetch(baseUrl() + new URL(request.url).pathname) } as unknown as Fetcher;
+const servedAssets = {
+  fetch: (request: Request) => fetch(baseUrl() + new URL(request.url).pathname),
+} as unknown as Fetcher;
 
 describe('the certificate fonts as Cloudflare serves them', () => {
   it('are in the built PWA (app/build/fonts) and load as fonts, not as the SPA fallback page', async () => {

@@ -11,22 +11,41 @@ describe('reading courses', () => {
     const r = await api(`/api/courses?pagination[pageSize]=100&${DEMO_ONLY}`);
     expect(r.status).toBe(200);
     expect(r.body.data.length).toBeGreaterThanOrEqual(6);
-    expect(new Set(r.body.data.map((c: any) => c.category))).toEqual(new Set(['quran', 'hadith', 'fiqh', 'seerah', 'aqeedah', 'general']));
+    expect(new Set(r.body.data.map((c: any) => c.category))).toEqual(
+      new Set(['quran', 'hadith', 'fiqh', 'seerah', 'aqeedah', 'general']),
+    );
     expect(r.body.data.every((c: any) => c.isPublished)).toBe(true);
-    expect(r.body.data[0]).toEqual(expect.objectContaining({ id: expect.any(Number), documentId: expect.any(String), ageTier: expect.any(String), createdAt: expect.any(String) }));
+    expect(r.body.data[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(Number),
+        documentId: expect.any(String),
+        ageTier: expect.any(String),
+        createdAt: expect.any(String),
+      }),
+    );
     expect(r.body.meta.pagination).toMatchObject({ page: 1, pageSize: 100 });
     expect(r.body.meta.pagination.total).toBe(r.body.data.length);
   });
 
   it('students and parents never see drafts', async () => {
     for (const user of ['zaid', 'parent.fatima']) {
-      expect(titles(await api(`/api/courses?pagination[pageSize]=100&${DEMO_ONLY}`, { token: await tokenFor(user) }))).not.toContain(DRAFT);
+      expect(
+        titles(await api(`/api/courses?pagination[pageSize]=100&${DEMO_ONLY}`, { token: await tokenFor(user) })),
+      ).not.toContain(DRAFT);
     }
   });
 
   it('the teacher who owns a draft sees it; another teacher does not', async () => {
-    expect(titles(await api(`/api/courses?pagination[pageSize]=100&${DEMO_ONLY}`, { token: await tokenFor('teacher.amina') }))).toContain(DRAFT);
-    expect(titles(await api(`/api/courses?pagination[pageSize]=100&${DEMO_ONLY}`, { token: await tokenFor('teacher.yusuf') }))).not.toContain(DRAFT);
+    expect(
+      titles(
+        await api(`/api/courses?pagination[pageSize]=100&${DEMO_ONLY}`, { token: await tokenFor('teacher.amina') }),
+      ),
+    ).toContain(DRAFT);
+    expect(
+      titles(
+        await api(`/api/courses?pagination[pageSize]=100&${DEMO_ONLY}`, { token: await tokenFor('teacher.yusuf') }),
+      ),
+    ).not.toContain(DRAFT);
   });
 
   it('a draft is a 404 by documentId for a student, visible for an admin', async () => {
@@ -45,7 +64,9 @@ describe('reading courses', () => {
 });
 
 describe('writing courses, per role', () => {
-  const newCourse = () => ({ data: { title: unique('Course '), category: 'fiqh', ageTier: 'youth', difficulty: 'beginner', tags: ['test'] } });
+  const newCourse = () => ({
+    data: { title: unique('Course '), category: 'fiqh', ageTier: 'youth', difficulty: 'beginner', tags: ['test'] },
+  });
 
   it('a teacher creates a course (201), owns it as a draft, and updates it', async () => {
     const token = await tokenFor('teacher.yusuf');
@@ -53,7 +74,11 @@ describe('writing courses, per role', () => {
     expect(created.status).toBe(201);
     expect(created.body.data).toMatchObject({ isPublished: false, publishedAt: null, category: 'fiqh' });
     const id = created.body.data.documentId;
-    const updated = await api(`/api/courses/${id}`, { method: 'PUT', token, body: { data: { isPublished: true, estimatedDuration: 45 } } });
+    const updated = await api(`/api/courses/${id}`, {
+      method: 'PUT',
+      token,
+      body: { data: { isPublished: true, estimatedDuration: 45 } },
+    });
     expect(updated.status).toBe(200);
     expect(updated.body.data).toMatchObject({ isPublished: true, estimatedDuration: 45 });
     expect(updated.body.data.publishedAt).not.toBeNull();
@@ -63,9 +88,18 @@ describe('writing courses, per role', () => {
     const mine = await api('/api/courses', { token: await tokenFor('teacher.amina'), body: newCourse() });
     const other = await tokenFor('teacher.yusuf');
     const id = mine.body.data.documentId;
-    await api(`/api/courses/${id}`, { method: 'PUT', token: await tokenFor('teacher.amina'), body: { data: { isPublished: true } } });
-    expect((await api(`/api/courses/${id}`, { method: 'PUT', token: other, body: { data: { title: 'Taken over' } } })).status).toBe(403);
-    expect((await api(`/api/courses/${id}`, { method: 'DELETE', token: await tokenFor('teacher.amina') })).status).toBe(403);
+    await api(`/api/courses/${id}`, {
+      method: 'PUT',
+      token: await tokenFor('teacher.amina'),
+      body: { data: { isPublished: true } },
+    });
+    expect(
+      (await api(`/api/courses/${id}`, { method: 'PUT', token: other, body: { data: { title: 'Taken over' } } }))
+        .status,
+    ).toBe(403);
+    expect((await api(`/api/courses/${id}`, { method: 'DELETE', token: await tokenFor('teacher.amina') })).status).toBe(
+      403,
+    );
   });
 
   it('students and parents may not create or update courses; anonymous callers get 401', async () => {
@@ -85,15 +119,24 @@ describe('writing courses, per role', () => {
   });
 
   it('invalid course data is refused with the field named', async () => {
-    const r = await api('/api/courses', { token: await tokenFor('admin'), body: { data: { title: 'X', category: 'astrology' } } });
+    const r = await api('/api/courses', {
+      token: await tokenFor('admin'),
+      body: { data: { title: 'X', category: 'astrology' } },
+    });
     expect(r.status).toBe(400);
     expect(r.body.error.details.errors[0].path).toEqual(['data', 'category']);
-    const unknownField = await api('/api/courses', { token: await tokenFor('admin'), body: { data: { title: 'X', category: 'fiqh', createdBy: 1 } } });
+    const unknownField = await api('/api/courses', {
+      token: await tokenFor('admin'),
+      body: { data: { title: 'X', category: 'fiqh', createdBy: 1 } },
+    });
     expect(unknownField.status).toBe(400);
   });
 
   it('prerequisites must name existing courses', async () => {
-    const r = await api('/api/courses', { token: await tokenFor('admin'), body: { data: { ...newCourse().data, prerequisites: ['nosuchcourse000000000000'] } } });
+    const r = await api('/api/courses', {
+      token: await tokenFor('admin'),
+      body: { data: { ...newCourse().data, prerequisites: ['nosuchcourse000000000000'] } },
+    });
     expect(r.status).toBe(400);
     expect(r.body.error.message).toMatch(/nosuchcourse/);
   });

@@ -5,7 +5,10 @@ describe('the error envelope', () => {
   it('an unknown API path is a 404 envelope', async () => {
     const r = await api('/api/no-such-thing');
     expect(r.status).toBe(404);
-    expect(r.body).toEqual({ data: null, error: { status: 404, name: 'NotFoundError', message: expect.any(String), details: {} } });
+    expect(r.body).toEqual({
+      data: null,
+      error: { status: 404, name: 'NotFoundError', message: expect.any(String), details: {} },
+    });
   });
 
   it('a known path with the wrong method is a 405 with Allow', async () => {
@@ -19,7 +22,9 @@ describe('the error envelope', () => {
   });
 
   it('an oversized body is a 413', async () => {
-    const r = await api('/api/auth/local', { body: JSON.stringify({ identifier: 'x', password: 'y'.repeat(1_100_000) }) });
+    const r = await api('/api/auth/local', {
+      body: JSON.stringify({ identifier: 'x', password: 'y'.repeat(1_100_000) }),
+    });
     expect(r.status).toBe(413);
     expect(r.body.error.name).toBe('PayloadTooLargeError');
   });

@@ -6,10 +6,14 @@ import { awardPoints, createAccount, createCourse, enroll, type Account } from '
 // Other test files create learners and awards in the same database at the same time, so every
 // ranking here is of a course made for the test: the course filter keeps strangers out of it.
 
-const board = async (query: string, token?: string) => api(`/api/leaderboards${query}`, { token: token ?? (await tokenFor('teacher.amina')) });
+const board = async (query: string, token?: string) =>
+  api(`/api/leaderboards${query}`, { token: token ?? (await tokenFor('teacher.amina')) });
 const summary = (r: { body: { data: any[] } }) => r.body.data.map((e) => [e.learner.displayName, e.rank, e.points]);
 
-async function enrolledLearners(course: string, people: { fullName?: string; ageTier?: 'children' | 'youth' | 'adults'; points: number[] }[]): Promise<Account[]> {
+async function enrolledLearners(
+  course: string,
+  people: { fullName?: string; ageTier?: 'children' | 'youth' | 'adults'; points: number[] }[],
+): Promise<Account[]> {
   const accounts: Account[] = [];
   // One after the other: accounts made in order, so ties list in a known order (oldest account first).
   for (const person of people) {
@@ -71,11 +75,24 @@ describe('leaderboard rankings', () => {
     await awardPoints(monthly!.documentId, [3], monthStart);
 
     const week = await board(`?course=${course.documentId}&period=week`);
-    expect(summary(week)).toEqual(monthStart >= weekStart ? [['Recent', 1, 5], ['Monthly', 2, 3]] : [['Recent', 1, 5]]);
+    expect(summary(week)).toEqual(
+      monthStart >= weekStart
+        ? [
+            ['Recent', 1, 5],
+            ['Monthly', 2, 3],
+          ]
+        : [['Recent', 1, 5]],
+    );
     expect(week.body.meta).toMatchObject({ period: 'week', since: weekStart.toISOString() });
-    expect(summary(await board(`?course=${course.documentId}&period=month`))).toEqual([['Recent', 1, 5], ['Monthly', 2, 3]]);
+    expect(summary(await board(`?course=${course.documentId}&period=month`))).toEqual([
+      ['Recent', 1, 5],
+      ['Monthly', 2, 3],
+    ]);
     const all = await board(`?course=${course.documentId}&period=all`);
-    expect(summary(all)).toEqual([['Recent', 1, 12], ['Monthly', 2, 3]]);
+    expect(summary(all)).toEqual([
+      ['Recent', 1, 12],
+      ['Monthly', 2, 3],
+    ]);
     expect(all.body.meta.since).toBeNull();
     // The default period is the week.
     const unspecified = await board(`?course=${course.documentId}`);
@@ -95,7 +112,12 @@ describe('leaderboard rankings', () => {
     expect(summary(children)).toEqual([['Child', 1, 10]]);
     expect(children.body.meta).toMatchObject({ ageTier: 'children', course: course.documentId });
     expect(summary(await board(`?course=${course.documentId}&period=all&ageTier=adults`))).toEqual([['Adult', 1, 30]]);
-    expect(summary(await board(`?course=${course.documentId}&period=all`)).map((e) => e[0])).toEqual(['Untiered', 'Adult', 'Youth', 'Child']);
+    expect(summary(await board(`?course=${course.documentId}&period=all`)).map((e) => e[0])).toEqual([
+      'Untiered',
+      'Adult',
+      'Youth',
+      'Child',
+    ]);
   });
 
   it('marks the caller’s own entry and gives their place even when it is below the limit', async () => {
@@ -209,7 +231,12 @@ describe('leaderboard errors', () => {
 });
 
 describe('hiding leaderboards', () => {
-  const setHidden = async (hidden: boolean) => api('/api/school-settings/leaderboards', { method: 'PUT', token: await tokenFor('admin'), body: { data: { hidden } } });
+  const setHidden = async (hidden: boolean) =>
+    api('/api/school-settings/leaderboards', {
+      method: 'PUT',
+      token: await tokenFor('admin'),
+      body: { data: { hidden } },
+    });
   afterAll(async () => {
     await setHidden(false);
   });
@@ -222,11 +249,16 @@ describe('hiding leaderboards', () => {
     for (const token of [learner.jwt, await tokenFor('parent.fatima')]) {
       const r = await board('', token);
       expect(r.status).toBe(403);
-      expect(r.body.error).toMatchObject({ name: 'ForbiddenError', message: 'Leaderboards are turned off by the school' });
+      expect(r.body.error).toMatchObject({
+        name: 'ForbiddenError',
+        message: 'Leaderboards are turned off by the school',
+      });
     }
     expect((await board('', await tokenFor('teacher.yusuf'))).status).toBe(200);
     expect((await board('', await tokenFor('admin'))).status).toBe(200);
-    expect((await api('/api/school-settings', { token: await tokenFor('admin') })).body.data.leaderboards).toEqual({ hidden: true });
+    expect((await api('/api/school-settings', { token: await tokenFor('admin') })).body.data.leaderboards).toEqual({
+      hidden: true,
+    });
 
     await setHidden(false);
     expect((await board('', learner.jwt)).status).toBe(200);
@@ -240,21 +272,44 @@ describe('hiding leaderboards', () => {
     for (const user of ['teacher.amina', 'parent.fatima', 'ali']) {
       const token = await tokenFor(user);
       expect((await api('/api/school-settings', { token })).status, user).toBe(403);
-      expect((await api('/api/school-settings/leaderboards', { method: 'PUT', token, body: { data: { hidden: true } } })).status, user).toBe(403);
+      expect(
+        (await api('/api/school-settings/leaderboards', { method: 'PUT', token, body: { data: { hidden: true } } }))
+          .status,
+        user,
+      ).toBe(403);
     }
     expect((await api('/api/school-settings')).status).toBe(401);
-    expect((await api('/api/school-settings/leaderboards', { method: 'PUT', body: { data: { hidden: true } } })).status).toBe(401);
+    expect(
+      (await api('/api/school-settings/leaderboards', { method: 'PUT', body: { data: { hidden: true } } })).status,
+    ).toBe(401);
     expect((await api('/api/school-settings', { token: admin })).body.data.leaderboards.hidden).toBe(false);
   });
 
   it('a setting must have its shape, and exist', async () => {
     const admin = await tokenFor('admin');
-    const wrongType = await api('/api/school-settings/leaderboards', { method: 'PUT', token: admin, body: { data: { hidden: 'yes' } } });
+    const wrongType = await api('/api/school-settings/leaderboards', {
+      method: 'PUT',
+      token: admin,
+      body: { data: { hidden: 'yes' } },
+    });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.error.details.errors[0].path).toEqual(['data', 'hidden']);
-    expect((await api('/api/school-settings/leaderboards', { method: 'PUT', token: admin, body: { data: { hidden: true, extra: 1 } } })).status).toBe(400);
-    expect((await api('/api/school-settings/leaderboards', { method: 'PUT', token: admin, body: { hidden: true } })).status).toBe(400);
-    expect((await api('/api/school-settings/colours', { method: 'PUT', token: admin, body: { data: { hidden: true } } })).status).toBe(404);
+    expect(
+      (
+        await api('/api/school-settings/leaderboards', {
+          method: 'PUT',
+          token: admin,
+          body: { data: { hidden: true, extra: 1 } },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await api('/api/school-settings/leaderboards', { method: 'PUT', token: admin, body: { hidden: true } })).status,
+    ).toBe(400);
+    expect(
+      (await api('/api/school-settings/colours', { method: 'PUT', token: admin, body: { data: { hidden: true } } }))
+        .status,
+    ).toBe(404);
     expect((await api('/api/school-settings/leaderboards', { method: 'DELETE', token: admin })).status).toBe(405);
   });
 });

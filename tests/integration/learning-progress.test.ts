@@ -3,20 +3,33 @@ import { api, registerStudent, tokenFor, unique } from '../support/api';
 import { openTestDatabase } from '../support/database-handle';
 import { event, publishedCourse } from '../support/learning';
 
-const progressOf = async (token: string, lesson: string) => (await api(`/api/user-progresses?filters[lesson][documentId][$eq]=${lesson}`, { token })).body.data[0];
-const enrollmentOf = async (token: string, course: string) => (await api(`/api/course-enrollments?filters[course][documentId][$eq]=${course}`, { token })).body.data[0];
+const progressOf = async (token: string, lesson: string) =>
+  (await api(`/api/user-progresses?filters[lesson][documentId][$eq]=${lesson}`, { token })).body.data[0];
+const enrollmentOf = async (token: string, course: string) =>
+  (await api(`/api/course-enrollments?filters[course][documentId][$eq]=${course}`, { token })).body.data[0];
 
 describe('enrollments', () => {
   it('a student enrolls (201), enrolling again answers the same enrollment (200), dropping keeps it', async () => {
     const { course } = await publishedCourse();
     const s = await registerStudent();
-    const first = await api('/api/course-enrollments?populate=course', { token: s.jwt, body: { data: { course: course.documentId } } });
+    const first = await api('/api/course-enrollments?populate=course', {
+      token: s.jwt,
+      body: { data: { course: course.documentId } },
+    });
     expect(first.status).toBe(201);
-    expect(first.body.data).toMatchObject({ status: 'enrolled', progress: 0, course: { documentId: course.documentId } });
+    expect(first.body.data).toMatchObject({
+      status: 'enrolled',
+      progress: 0,
+      course: { documentId: course.documentId },
+    });
     const again = await api('/api/course-enrollments', { token: s.jwt, body: { data: { course: course.documentId } } });
     expect(again.status).toBe(200);
     expect(again.body.data.documentId).toBe(first.body.data.documentId);
-    const dropped = await api(`/api/course-enrollments/${first.body.data.documentId}`, { method: 'PUT', token: s.jwt, body: { data: { status: 'dropped' } } });
+    const dropped = await api(`/api/course-enrollments/${first.body.data.documentId}`, {
+      method: 'PUT',
+      token: s.jwt,
+      body: { data: { status: 'dropped' } },
+    });
     expect(dropped.body.data.status).toBe('dropped');
     const back = await api('/api/course-enrollments', { token: s.jwt, body: { data: { course: course.documentId } } });
     expect(back.body.data.status).toBe('enrolled');
@@ -26,19 +39,43 @@ describe('enrollments', () => {
     const first = await publishedCourse({ lessonCount: 1 });
     const second = await publishedCourse({ prerequisites: [first.course.documentId] });
     const s = await registerStudent();
-    const refused = await api('/api/course-enrollments', { token: s.jwt, body: { data: { course: second.course.documentId } } });
+    const refused = await api('/api/course-enrollments', {
+      token: s.jwt,
+      body: { data: { course: second.course.documentId } },
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain(first.course.title);
-    expect(refused.body.error.details.missingPrerequisites).toEqual([{ documentId: first.course.documentId, title: first.course.title }]);
-    await api('/api/user-progresses', { token: s.jwt, body: { data: event(first.lessons[0]!.documentId, { completed: true }) } });
-    expect((await api('/api/course-enrollments', { token: s.jwt, body: { data: { course: second.course.documentId } } })).status).toBe(201);
+    expect(refused.body.error.details.missingPrerequisites).toEqual([
+      { documentId: first.course.documentId, title: first.course.title },
+    ]);
+    await api('/api/user-progresses', {
+      token: s.jwt,
+      body: { data: event(first.lessons[0]!.documentId, { completed: true }) },
+    });
+    expect(
+      (await api('/api/course-enrollments', { token: s.jwt, body: { data: { course: second.course.documentId } } }))
+        .status,
+    ).toBe(201);
   });
 
   it('a draft course cannot be enrolled in; parents and teachers do not enroll', async () => {
-    const draft = await api('/api/courses', { token: await tokenFor('teacher.amina'), body: { data: { title: unique('Draft '), category: 'fiqh' } } });
+    const draft = await api('/api/courses', {
+      token: await tokenFor('teacher.amina'),
+      body: { data: { title: unique('Draft '), category: 'fiqh' } },
+    });
     const s = await registerStudent();
-    expect((await api('/api/course-enrollments', { token: s.jwt, body: { data: { course: draft.body.data.documentId } } })).status).toBe(404);
-    expect((await api('/api/course-enrollments', { token: await tokenFor('parent.fatima'), body: { data: { course: draft.body.data.documentId } } })).status).toBe(403);
+    expect(
+      (await api('/api/course-enrollments', { token: s.jwt, body: { data: { course: draft.body.data.documentId } } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await api('/api/course-enrollments', {
+          token: await tokenFor('parent.fatima'),
+          body: { data: { course: draft.body.data.documentId } },
+        })
+      ).status,
+    ).toBe(403);
     expect((await api('/api/course-enrollments', { token: s.jwt, body: { data: {} } })).status).toBe(400);
   });
 });
@@ -71,13 +108,20 @@ describe('progress events', () => {
     expect(r.body.data.map((o: any) => o.status)).toEqual(['applied', 'applied', 'applied']);
     expect(r.body.data.map((o: any) => o.eventId)).toEqual(batch.map((e) => e.eventId));
     const p = await progressOf(s.jwt, lesson);
-    expect(p).toMatchObject({ progress: 100, completed: true, timeSpent: 45, lastAccessed: '2026-11-22T10:00:00.000Z' });
+    expect(p).toMatchObject({
+      progress: 100,
+      completed: true,
+      timeSpent: 45,
+      lastAccessed: '2026-11-22T10:00:00.000Z',
+    });
   });
 
   it('a week of offline work replayed twice changes nothing the second time', async () => {
     const { course, lessons } = await publishedCourse({ lessonCount: 3 });
     const s = await registerStudent();
-    const week = lessons.map((l, i) => event(l.documentId, { completed: true, timeSpent: 100, occurredAt: `2026-11-1${i + 1}T17:00:00Z` }));
+    const week = lessons.map((l, i) =>
+      event(l.documentId, { completed: true, timeSpent: 100, occurredAt: `2026-11-1${i + 1}T17:00:00Z` }),
+    );
     const first = await api('/api/user-progresses/batch', { token: s.jwt, body: { data: week } });
     expect(first.body.data.every((o: any) => o.status === 'applied')).toBe(true);
     const before = await enrollmentOf(s.jwt, course.documentId);
@@ -93,7 +137,10 @@ describe('progress events', () => {
   it('a batch answers per event: unknown lessons are rejected, the rest applied', async () => {
     const { lessons } = await publishedCourse();
     const s = await registerStudent();
-    const r = await api('/api/user-progresses/batch', { token: s.jwt, body: { data: [event(lessons[0]!.documentId), event('nosuchlesson00000000000')] } });
+    const r = await api('/api/user-progresses/batch', {
+      token: s.jwt,
+      body: { data: [event(lessons[0]!.documentId), event('nosuchlesson00000000000')] },
+    });
     expect(r.body.data.map((o: any) => o.status)).toEqual(['applied', 'rejected']);
     expect(r.body.data[1].error.status).toBe(404);
   });
@@ -101,13 +148,26 @@ describe('progress events', () => {
   it('enrollment progress follows lesson completion; completed_at is set once', async () => {
     const { course, lessons } = await publishedCourse({ lessonCount: 2 });
     const s = await registerStudent();
-    await api('/api/user-progresses', { token: s.jwt, body: { data: event(lessons[0]!.documentId, { completed: true }) } });
-    expect(await enrollmentOf(s.jwt, course.documentId)).toMatchObject({ status: 'in_progress', progress: 50, completedAt: null });
-    const done = await api('/api/user-progresses', { token: s.jwt, body: { data: event(lessons[1]!.documentId, { completed: true }) } });
+    await api('/api/user-progresses', {
+      token: s.jwt,
+      body: { data: event(lessons[0]!.documentId, { completed: true }) },
+    });
+    expect(await enrollmentOf(s.jwt, course.documentId)).toMatchObject({
+      status: 'in_progress',
+      progress: 50,
+      completedAt: null,
+    });
+    const done = await api('/api/user-progresses', {
+      token: s.jwt,
+      body: { data: event(lessons[1]!.documentId, { completed: true }) },
+    });
     expect(done.body.meta.completedCourses).toEqual([{ documentId: course.documentId, title: course.title }]);
     const completed = await enrollmentOf(s.jwt, course.documentId);
     expect(completed).toMatchObject({ status: 'completed', progress: 100 });
-    await api('/api/user-progresses', { token: s.jwt, body: { data: event(lessons[1]!.documentId, { progress: 100 }) } });
+    await api('/api/user-progresses', {
+      token: s.jwt,
+      body: { data: event(lessons[1]!.documentId, { progress: 100 }) },
+    });
     expect((await enrollmentOf(s.jwt, course.documentId)).completedAt).toBe(completed.completedAt);
   });
 
@@ -117,15 +177,30 @@ describe('progress events', () => {
     const early = await api('/api/user-progresses', { token: s.jwt, body: { data: event(lessons[1]!.documentId) } });
     expect(early.status).toBe(409);
     expect(early.body.error.message).toMatch(/locked/);
-    await api('/api/user-progresses', { token: s.jwt, body: { data: event(lessons[0]!.documentId, { completed: true }) } });
+    await api('/api/user-progresses', {
+      token: s.jwt,
+      body: { data: event(lessons[0]!.documentId, { completed: true }) },
+    });
     // The refused event was not kept: sending the same event again now applies it.
-    const retried = await api('/api/user-progresses', { token: s.jwt, body: { data: { ...early.body.error.details, ...event(lessons[1]!.documentId), eventId: early.body.error.details.eventId } } });
+    const retried = await api('/api/user-progresses', {
+      token: s.jwt,
+      body: {
+        data: {
+          ...early.body.error.details,
+          ...event(lessons[1]!.documentId),
+          eventId: early.body.error.details.eventId,
+        },
+      },
+    });
     expect(retried.status).toBe(201);
   });
 
   it('invalid events are refused with the field named', async () => {
     const s = await registerStudent();
-    const r = await api('/api/user-progresses', { token: s.jwt, body: { data: { eventId: 'not-a-uuid', lesson: 'x', progress: 140 } } });
+    const r = await api('/api/user-progresses', {
+      token: s.jwt,
+      body: { data: { eventId: 'not-a-uuid', lesson: 'x', progress: 140 } },
+    });
     expect(r.status).toBe(400);
     const paths = r.body.error.details.errors.map((e: any) => e.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['data.eventId', 'data.progress']));
@@ -138,15 +213,25 @@ describe('who reads progress', () => {
     const zaid = await tokenFor('zaid');
     await api('/api/user-progresses', { token: zaid, body: { data: event(lessons[0]!.documentId, { progress: 30 }) } });
     const stranger = await registerStudent();
-    await api('/api/user-progresses', { token: stranger.jwt, body: { data: event(lessons[0]!.documentId, { progress: 70 }) } });
+    await api('/api/user-progresses', {
+      token: stranger.jwt,
+      body: { data: event(lessons[0]!.documentId, { progress: 70 }) },
+    });
     const parent = await tokenFor('parent.fatima');
-    const seen = await api(`/api/user-progresses?populate[user][fields][0]=username&filters[lesson][documentId][$eq]=${lessons[0]!.documentId}`, { token: parent });
+    const seen = await api(
+      `/api/user-progresses?populate[user][fields][0]=username&filters[lesson][documentId][$eq]=${lessons[0]!.documentId}`,
+      { token: parent },
+    );
     expect(seen.body.data.map((p: any) => p.user.username)).toEqual(['zaid']);
-    const strangers = await api(`/api/user-progresses?filters[user][username][$eq]=${stranger.username}`, { token: parent });
+    const strangers = await api(`/api/user-progresses?filters[user][username][$eq]=${stranger.username}`, {
+      token: parent,
+    });
     expect(strangers.body.data).toEqual([]);
     const strangerRow = await progressOf(stranger.jwt, lessons[0]!.documentId);
     expect((await api(`/api/user-progresses/${strangerRow.documentId}`, { token: parent })).status).toBe(404);
-    expect((await api('/api/user-progresses', { token: parent, body: { data: event(lessons[0]!.documentId) } })).status).toBe(403);
+    expect(
+      (await api('/api/user-progresses', { token: parent, body: { data: event(lessons[0]!.documentId) } })).status,
+    ).toBe(403);
   });
 
   it('a student reads only their own progress', async () => {
@@ -189,8 +274,18 @@ describe('streaks', () => {
     const { lessons } = await publishedCourse({ lessonCount: 2 });
     const s = await registerStudent();
     const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
-    await api('/api/user-progresses/batch', { token: s.jwt, body: { data: [event(lessons[0]!.documentId, { completed: true, occurredAt: days(4) }), event(lessons[1]!.documentId, { completed: true, occurredAt: days(3) })] } });
-    const lesson = (await api('/api/streaks', { token: s.jwt })).body.data.find((x: any) => x.type === 'lesson_completion');
+    await api('/api/user-progresses/batch', {
+      token: s.jwt,
+      body: {
+        data: [
+          event(lessons[0]!.documentId, { completed: true, occurredAt: days(4) }),
+          event(lessons[1]!.documentId, { completed: true, occurredAt: days(3) }),
+        ],
+      },
+    });
+    const lesson = (await api('/api/streaks', { token: s.jwt })).body.data.find(
+      (x: any) => x.type === 'lesson_completion',
+    );
     expect(lesson).toMatchObject({ currentStreak: 0, longestStreak: 2 });
   });
 
@@ -207,28 +302,48 @@ describe('achievements, certificates and xAPI on course completion', () => {
   it('completing a course awards “First steps” once, issues one certificate, and records xAPI statements', async () => {
     const { course, lessons } = await publishedCourse({ lessonCount: 1 });
     const s = await registerStudent();
-    const done = await api('/api/user-progresses', { token: s.jwt, body: { data: event(lessons[0]!.documentId, { completed: true }) } });
+    const done = await api('/api/user-progresses', {
+      token: s.jwt,
+      body: { data: event(lessons[0]!.documentId, { completed: true }) },
+    });
     expect(done.body.meta.earnedAchievements.map((a: any) => a.title)).toContain('First steps');
-    const earned = await api('/api/user-achievements?populate[achievement][fields][0]=title&filters[earnedAt][$notNull]=true', { token: s.jwt });
+    const earned = await api(
+      '/api/user-achievements?populate[achievement][fields][0]=title&filters[earnedAt][$notNull]=true',
+      { token: s.jwt },
+    );
     expect(earned.body.data.filter((a: any) => a.achievement.title === 'First steps')).toHaveLength(1);
-    const progressToward = await api('/api/user-achievements?populate=achievement&filters[earnedAt][$null]=true', { token: s.jwt });
+    const progressToward = await api('/api/user-achievements?populate=achievement&filters[earnedAt][$null]=true', {
+      token: s.jwt,
+    });
     expect(progressToward.body.data.find((a: any) => a.achievement.title === 'Seeker of knowledge')?.progress).toBe(33);
 
     const certificates = await api('/api/certificates?populate[course][fields][0]=title', { token: s.jwt });
     expect(certificates.body.data).toHaveLength(1);
     const certificate = certificates.body.data[0];
-    expect(certificate).toMatchObject({ course: { title: course.title }, certificateNumber: expect.stringMatching(/^AM-\d{4}-[A-Z2-9]{8}$/), pdfUrl: `/api/certificates/${certificate.documentId}/pdf` });
+    expect(certificate).toMatchObject({
+      course: { title: course.title },
+      certificateNumber: expect.stringMatching(/^AM-\d{4}-[A-Z2-9]{8}$/),
+      pdfUrl: `/api/certificates/${certificate.documentId}/pdf`,
+    });
     expect(certificate.verificationCode).toMatch(/^[A-Za-z0-9]{32}$/);
     const verified = await api(`/api/certificates/verify/${certificate.verificationCode}`);
     expect(verified.status).toBe(200);
-    expect(Object.keys(verified.body.data).sort()).toEqual(['certificateNumber', 'course', 'issuedAt', 'name', 'valid']);
+    expect(Object.keys(verified.body.data).sort()).toEqual([
+      'certificateNumber',
+      'course',
+      'issuedAt',
+      'name',
+      'valid',
+    ]);
     expect(verified.body.data).toMatchObject({ name: s.username, course: course.title });
     expect((await api('/api/certificates/verify/notarealcode0000000000000000')).status).toBe(404);
 
     const db = await openTestDatabase();
     try {
       const { sql } = await import('drizzle-orm');
-      const rows = await db.db.execute<{ verb: string }>(sql`SELECT verb FROM xapi_statements s JOIN users u ON u.id = s.user_id WHERE u.username = ${s.username} ORDER BY verb`);
+      const rows = await db.db.execute<{ verb: string }>(
+        sql`SELECT verb FROM xapi_statements s JOIN users u ON u.id = s.user_id WHERE u.username = ${s.username} ORDER BY verb`,
+      );
       const verbs = rows.rows.map((r) => r.verb.split('/').pop());
       expect(verbs).toEqual(expect.arrayContaining(['completed', 'earned']));
       expect(verbs.filter((v) => v === 'completed')).toHaveLength(2); // the lesson and the course
@@ -239,24 +354,55 @@ describe('achievements, certificates and xAPI on course completion', () => {
 
   it('another student cannot see the certificate; the parent of its owner can', async () => {
     const { lessons } = await publishedCourse({ lessonCount: 1 });
-    await api('/api/user-progresses', { token: await tokenFor('maryam'), body: { data: event(lessons[0]!.documentId, { completed: true }) } });
+    await api('/api/user-progresses', {
+      token: await tokenFor('maryam'),
+      body: { data: event(lessons[0]!.documentId, { completed: true }) },
+    });
     const mine = (await api('/api/certificates', { token: await tokenFor('maryam') })).body.data;
     expect(mine.length).toBeGreaterThan(0);
     const other = await registerStudent();
     expect((await api(`/api/certificates/${mine[0].documentId}`, { token: other.jwt })).status).toBe(404);
-    expect((await api(`/api/certificates/${mine[0].documentId}`, { token: await tokenFor('parent.fatima') })).status).toBe(200);
+    expect(
+      (await api(`/api/certificates/${mine[0].documentId}`, { token: await tokenFor('parent.fatima') })).status,
+    ).toBe(200);
   });
 
   it('a teacher awards an achievement by hand, once; not to a non-student; a student cannot award', async () => {
     const s = await registerStudent();
     const teacher = await tokenFor('teacher.yusuf');
     const achievement = (await api('/api/achievements?filters[title][$eq]=Forty%20days')).body.data[0];
-    const award = await api('/api/user-achievements', { token: teacher, body: { data: { user: s.user.documentId, achievement: achievement.documentId } } });
+    const award = await api('/api/user-achievements', {
+      token: teacher,
+      body: { data: { user: s.user.documentId, achievement: achievement.documentId } },
+    });
     expect(award.status).toBe(201);
-    expect((await api('/api/user-achievements', { token: teacher, body: { data: { user: s.user.documentId, achievement: achievement.documentId } } })).status).toBe(409);
-    const admin = (await api('/api/users?limit=100', { token: await tokenFor('admin') })).body.find((u: any) => u.username === 'admin');
-    expect((await api('/api/user-achievements', { token: teacher, body: { data: { user: admin.documentId, achievement: achievement.documentId } } })).status).toBe(404);
-    expect((await api('/api/user-achievements', { token: s.jwt, body: { data: { user: s.user.documentId, achievement: achievement.documentId } } })).status).toBe(403);
+    expect(
+      (
+        await api('/api/user-achievements', {
+          token: teacher,
+          body: { data: { user: s.user.documentId, achievement: achievement.documentId } },
+        })
+      ).status,
+    ).toBe(409);
+    const admin = (await api('/api/users?limit=100', { token: await tokenFor('admin') })).body.find(
+      (u: any) => u.username === 'admin',
+    );
+    expect(
+      (
+        await api('/api/user-achievements', {
+          token: teacher,
+          body: { data: { user: admin.documentId, achievement: achievement.documentId } },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api('/api/user-achievements', {
+          token: s.jwt,
+          body: { data: { user: s.user.documentId, achievement: achievement.documentId } },
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -266,11 +412,16 @@ describe('certificate PDFs', () => {
     const parent = await tokenFor('parent.fatima');
     const username = unique('kid');
     await api('/api/users', { token: parent, body: { username, password: 'kid-password-1', fullName: 'زيد حسن' } });
-    const child = (await api('/api/auth/local', { body: { identifier: username, password: 'kid-password-1' } })).body.jwt;
-    await api('/api/user-progresses', { token: child, body: { data: event(lessons[0]!.documentId, { completed: true }) } });
+    const child = (await api('/api/auth/local', { body: { identifier: username, password: 'kid-password-1' } })).body
+      .jwt;
+    await api('/api/user-progresses', {
+      token: child,
+      body: { data: event(lessons[0]!.documentId, { completed: true }) },
+    });
     const certificate = (await api('/api/certificates', { token: child })).body.data[0];
     const { baseUrl } = await import('../support/api');
-    const download = async (token?: string) => fetch(baseUrl() + certificate.pdfUrl, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const download = async (token?: string) =>
+      fetch(baseUrl() + certificate.pdfUrl, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     const first = await download(child);
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toBe('application/pdf');

@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, tokenFor } from '../support/api';
-import { awardPoints, createAccount, createCourse, enroll, recordProgress, type Account, type CourseFixture } from '../support/stats-fixtures';
+import {
+  awardPoints,
+  createAccount,
+  createCourse,
+  enroll,
+  recordProgress,
+  type Account,
+  type CourseFixture,
+} from '../support/stats-fixtures';
 
 // Other test files write to the same database at the same time: numbers are asserted only for the
 // learners, parents and courses made here; school-wide totals only for their shape and bounds.
@@ -24,7 +32,12 @@ beforeAll(async () => {
   await recordProgress(learner.documentId, quiz!, { completed: false, progress: 40, quizScore: 50, timeSpent: 30 });
   await enroll(learner.documentId, other.documentId, { status: 'completed', progress: 100 });
   await recordProgress(learner.documentId, other.lessons[0]!, { completed: true, progress: 100, timeSpent: 10 });
-  await recordProgress(learner.documentId, other.lessons[1]!, { completed: true, progress: 100, quizScore: 90, timeSpent: 20 });
+  await recordProgress(learner.documentId, other.lessons[1]!, {
+    completed: true,
+    progress: 100,
+    quizScore: 90,
+    timeSpent: 20,
+  });
   await awardPoints(learner.documentId, [10, 25]);
   await awardPoints(learner.documentId, [1000], null);
 
@@ -33,15 +46,38 @@ beforeAll(async () => {
   await recordProgress(classmate.documentId, quiz!, { completed: true, progress: 100, quizScore: 100, timeSpent: 5 });
 });
 
-const LEARNER_TOTALS = { coursesEnrolled: 2, coursesCompleted: 1, lessonsCompleted: 4, timeSpent: 240, points: 35, achievementsEarned: 2 };
+const LEARNER_TOTALS = {
+  coursesEnrolled: 2,
+  coursesCompleted: 1,
+  lessonsCompleted: 4,
+  timeSpent: 240,
+  points: 35,
+  achievementsEarned: 2,
+};
 
 describe('a student’s own progress', () => {
   it('lists each enrolled course with lessons, time and quiz average, and totals; two statements in all', async () => {
     const r = await stats(learner.jwt);
     expect(r.status).toBe(200);
     expect(r.body.data.courses).toEqual([
-      { course: { documentId: course.documentId, title: course.title }, status: 'in_progress', progress: 60, lessonsCompleted: 2, lessonsTotal: 3, timeSpent: 210, averageQuizScore: 50 },
-      { course: { documentId: other.documentId, title: other.title }, status: 'completed', progress: 100, lessonsCompleted: 2, lessonsTotal: 2, timeSpent: 30, averageQuizScore: 90 },
+      {
+        course: { documentId: course.documentId, title: course.title },
+        status: 'in_progress',
+        progress: 60,
+        lessonsCompleted: 2,
+        lessonsTotal: 3,
+        timeSpent: 210,
+        averageQuizScore: 50,
+      },
+      {
+        course: { documentId: other.documentId, title: other.title },
+        status: 'completed',
+        progress: 100,
+        lessonsCompleted: 2,
+        lessonsTotal: 2,
+        timeSpent: 30,
+        averageQuizScore: 90,
+      },
     ]);
     expect(r.body.data.totals).toEqual(LEARNER_TOTALS);
     expect(r.headers.get('x-db-queries')).toBe('2');
@@ -50,7 +86,17 @@ describe('a student’s own progress', () => {
   it('a new student has empty courses and zero totals', async () => {
     const fresh = await createAccount();
     const r = await stats(fresh.jwt);
-    expect(r.body.data).toEqual({ courses: [], totals: { coursesEnrolled: 0, coursesCompleted: 0, lessonsCompleted: 0, timeSpent: 0, points: 0, achievementsEarned: 0 } });
+    expect(r.body.data).toEqual({
+      courses: [],
+      totals: {
+        coursesEnrolled: 0,
+        coursesCompleted: 0,
+        lessonsCompleted: 0,
+        timeSpent: 0,
+        points: 0,
+        achievementsEarned: 0,
+      },
+    });
   });
 
   it('a student cannot ask for someone else: ?child= and ?course= are a 400', async () => {
@@ -76,7 +122,10 @@ describe('a parent’s view of their children', () => {
   beforeAll(async () => {
     parent = await createAccount({ role: 'parent', fullName: 'Parent Of Two' });
     const admin = await tokenFor('admin');
-    const link = await api('/api/guardian-links', { token: admin, body: { data: { parent: parent.documentId, child: learner.documentId } } });
+    const link = await api('/api/guardian-links', {
+      token: admin,
+      body: { data: { parent: parent.documentId, child: learner.documentId } },
+    });
     expect(link.status).toBe(201);
     sibling = await createAccount({ fullName: 'Amal Hassan', parent: parent.documentId });
   });
@@ -131,8 +180,16 @@ describe('a teacher’s view of their courses', () => {
     // Zaid 50, the classmate 100.
     averageQuizScore: 75,
     lessons: [
-      { lesson: { documentId: course.lessons[0], title: 'Lesson 1', order: 1 }, completedBy: 2, averageQuizScore: null },
-      { lesson: { documentId: course.lessons[1], title: 'Lesson 2', order: 2 }, completedBy: 1, averageQuizScore: null },
+      {
+        lesson: { documentId: course.lessons[0], title: 'Lesson 1', order: 1 },
+        completedBy: 2,
+        averageQuizScore: null,
+      },
+      {
+        lesson: { documentId: course.lessons[1], title: 'Lesson 2', order: 2 },
+        completedBy: 1,
+        averageQuizScore: null,
+      },
       { lesson: { documentId: course.lessons[2], title: 'Lesson 3', order: 3 }, completedBy: 1, averageQuizScore: 75 },
     ],
   });
@@ -148,7 +205,12 @@ describe('a teacher’s view of their courses', () => {
     const r = await stats(await tokenFor('teacher.amina'));
     const ids = r.body.data.courses.map((c: any) => c.course.documentId);
     expect(ids).toEqual(expect.arrayContaining([course.documentId, other.documentId]));
-    expect(r.body.data.courses.find((c: any) => c.course.documentId === other.documentId)).toMatchObject({ enrolled: 1, completed: 1, averageProgress: 100, averageQuizScore: 90 });
+    expect(r.body.data.courses.find((c: any) => c.course.documentId === other.documentId)).toMatchObject({
+      enrolled: 1,
+      completed: 1,
+      averageProgress: 100,
+      averageQuizScore: 90,
+    });
     // Same statement count with many courses as with one: no query per course.
     expect(r.headers.get('x-db-queries')).toBe('3');
     const yusuf = await stats(await tokenFor('teacher.yusuf'));
@@ -176,9 +238,23 @@ describe('an admin’s view of the school', () => {
     const r = await stats(await tokenFor('admin'), `?course=${course.documentId}`);
     expect(r.status).toBe(200);
     expect(r.body.data.courses).toHaveLength(1);
-    expect(r.body.data.courses[0]).toMatchObject({ enrolled: 2, inProgress: 1, dropped: 1, averageProgress: 60, averageQuizScore: 75 });
+    expect(r.body.data.courses[0]).toMatchObject({
+      enrolled: 2,
+      inProgress: 1,
+      dropped: 1,
+      averageProgress: 60,
+      averageQuizScore: 75,
+    });
     const school = r.body.data.school;
-    expect(Object.keys(school).sort()).toEqual(['completions', 'courses', 'enrollments', 'parents', 'publishedCourses', 'students', 'teachers']);
+    expect(Object.keys(school).sort()).toEqual([
+      'completions',
+      'courses',
+      'enrollments',
+      'parents',
+      'publishedCourses',
+      'students',
+      'teachers',
+    ]);
     // Other files add rows at the same time: the demo data and ours are a floor, not an exact count.
     expect(school.students).toBeGreaterThanOrEqual(7);
     expect(school.teachers).toBeGreaterThanOrEqual(2);

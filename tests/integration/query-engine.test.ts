@@ -3,7 +3,8 @@ import { api, tokenFor } from '../support/api';
 
 // Other test files add courses while this one runs; these assertions are about the demo catalogue only.
 const DEMO_ONLY = 'filters[createdAt][$lt]=2026-10-01';
-const get = (path: string, token?: string) => api(path.startsWith('/api/courses?') ? `${path}&${DEMO_ONLY}` : path, { token });
+const get = (path: string, token?: string) =>
+  api(path.startsWith('/api/courses?') ? `${path}&${DEMO_ONLY}` : path, { token });
 const titles = (r: { body: { data: { title: string }[] } }) => r.body.data.map((c) => c.title);
 
 describe('filters: every operator', () => {
@@ -18,7 +19,10 @@ describe('filters: every operator', () => {
     ['filters[estimatedDuration][$gt]=300', (c) => c.estimatedDuration !== null && c.estimatedDuration > 300],
     ['filters[estimatedDuration][$gte]=300', (c) => c.estimatedDuration !== null && c.estimatedDuration >= 300],
     ['filters[category][$in][0]=fiqh&filters[category][$in][1]=seerah', (c) => ['fiqh', 'seerah'].includes(c.category)],
-    ['filters[category][$notIn][0]=fiqh&filters[category][$notIn][1]=seerah', (c) => !['fiqh', 'seerah'].includes(c.category)],
+    [
+      'filters[category][$notIn][0]=fiqh&filters[category][$notIn][1]=seerah',
+      (c) => !['fiqh', 'seerah'].includes(c.category),
+    ],
     ['filters[title][$contains]=Hadith', (c) => c.title.includes('Hadith')],
     ['filters[title][$notContains]=Hadith', (c) => !c.title.includes('Hadith')],
     ['filters[title][$containsi]=hadith', (c) => /hadith/i.test(c.title)],
@@ -26,7 +30,10 @@ describe('filters: every operator', () => {
     ['filters[estimatedDuration][$null]=true', (c) => c.estimatedDuration === null],
     ['filters[estimatedDuration][$notNull]=true', (c) => c.estimatedDuration !== null],
     ['filters[estimatedDuration][$ne]=240', (c) => c.estimatedDuration !== 240],
-    ['filters[estimatedDuration][$between][0]=200&filters[estimatedDuration][$between][1]=300', (c) => c.estimatedDuration !== null && c.estimatedDuration >= 200 && c.estimatedDuration <= 300],
+    [
+      'filters[estimatedDuration][$between][0]=200&filters[estimatedDuration][$between][1]=300',
+      (c) => c.estimatedDuration !== null && c.estimatedDuration >= 200 && c.estimatedDuration <= 300,
+    ],
     ['filters[title][$startsWith]=The', (c) => c.title.startsWith('The')],
     ['filters[title][$startsWithi]=the', (c) => /^the/i.test(c.title)],
     ['filters[title][$endsWith]=Tajweed', (c) => c.title.endsWith('Tajweed')],
@@ -40,7 +47,10 @@ describe('filters: every operator', () => {
     const everything = await all();
     const r = await get(`/api/courses?${query}&pagination[pageSize]=100`);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    const expected = everything.filter(predicate).map((c) => c.title).sort();
+    const expected = everything
+      .filter(predicate)
+      .map((c) => c.title)
+      .sort();
     expect(expected.length, 'the case must select something').toBeGreaterThan(0);
     expect(expected.length, 'the case must leave something out').toBeLessThan(everything.length);
     expect(titles(r).sort()).toEqual(expected);
@@ -63,7 +73,14 @@ describe('filters: every operator', () => {
     const lessons = await get(`/api/lessons?filters[course][documentId][$eq]=${course.documentId}&sort[0]=order:asc`);
     expect(lessons.body.data.map((l: any) => l.order)).toEqual([1, 2, 3]);
     const withVideo = await get('/api/courses?filters[lessons][type][$eq]=video&pagination[pageSize]=100');
-    expect(titles(withVideo).sort()).toEqual(['Fiqh of Purification and Prayer', 'Forty Hadith of Imam an-Nawawi', 'Reading Juz ‘Amma with Tajweed', 'The Life of the Prophet ﷺ'].sort());
+    expect(titles(withVideo).sort()).toEqual(
+      [
+        'Fiqh of Purification and Prayer',
+        'Forty Hadith of Imam an-Nawawi',
+        'Reading Juz ‘Amma with Tajweed',
+        'The Life of the Prophet ﷺ',
+      ].sort(),
+    );
     const noCover = await get('/api/courses?filters[coverImage][$null]=true&pagination[pageSize]=100');
     expect(noCover.body.data.length).toBeGreaterThan(0);
   });
@@ -126,7 +143,9 @@ describe('sort', () => {
   });
 
   it('sorts on a relation field', async () => {
-    const r = await get('/api/courses?sort=instructor.name:asc&populate[instructor][fields][0]=name&pagination[pageSize]=100');
+    const r = await get(
+      '/api/courses?sort=instructor.name:asc&populate[instructor][fields][0]=name&pagination[pageSize]=100',
+    );
     const names = r.body.data.map((c: any) => c.instructor?.name ?? '');
     expect(names).toEqual([...names].sort());
   });
@@ -193,18 +212,25 @@ describe('populate and fields', () => {
   });
 
   it('nested populate carries its own fields, filters, sort and populate', async () => {
-    const q = 'filters[category][$eq]=quran&populate[lessons][fields][0]=title&populate[lessons][fields][1]=order&populate[lessons][sort][0]=order:desc&populate[lessons][filters][type][$ne]=audio&populate[lessons][populate][quiz][fields][0]=title';
+    const q =
+      'filters[category][$eq]=quran&populate[lessons][fields][0]=title&populate[lessons][fields][1]=order&populate[lessons][sort][0]=order:desc&populate[lessons][filters][type][$ne]=audio&populate[lessons][populate][quiz][fields][0]=title';
     const r = await get('/api/courses?' + q, await tokenFor('ali'));
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const course = r.body.data[0];
     expect(course.lessons.map((l: any) => l.order)).toEqual([4, 3, 1]);
     expect(Object.keys(course.lessons[1]).sort()).toEqual(['documentId', 'id', 'order', 'quiz', 'title']);
-    expect(course.lessons[0].quiz).toEqual({ id: expect.any(Number), documentId: expect.any(String), title: 'Al-Fatiha check' });
+    expect(course.lessons[0].quiz).toEqual({
+      id: expect.any(Number),
+      documentId: expect.any(String),
+      title: 'Al-Fatiha check',
+    });
     expect(course.lessons[1].quiz).toBeNull();
   });
 
   it('dotted populate paths reach through relations', async () => {
-    const course = (await get('/api/courses?populate[0]=lessons.quiz&filters[category][$eq]=quran', await tokenFor('ali'))).body.data[0];
+    const course = (
+      await get('/api/courses?populate[0]=lessons.quiz&filters[category][$eq]=quran', await tokenFor('ali'))
+    ).body.data[0];
     expect(course.lessons.find((l: any) => l.quiz)?.quiz.title).toBe('Al-Fatiha check');
   });
 
@@ -216,7 +242,8 @@ describe('populate and fields', () => {
   });
 
   it('a list with populate costs the same number of statements whatever the page size (no N+1)', async () => {
-    const q = (size: number) => `/api/courses?populate[lessons][populate][attachments]=*&populate[instructor]=*&populate[prerequisites]=*&populate[coverImage]=*&pagination[pageSize]=${size}`;
+    const q = (size: number) =>
+      `/api/courses?populate[lessons][populate][attachments]=*&populate[instructor]=*&populate[prerequisites]=*&populate[coverImage]=*&pagination[pageSize]=${size}`;
     const one = await get(q(1));
     const many = await get(q(50));
     expect(many.body.data.length).toBeGreaterThan(1);

@@ -5,18 +5,48 @@ import { openTestDatabase } from '../support/database-handle';
 import { publishedCourse } from '../support/learning';
 
 const QUESTIONS = [
-  { id: 'single', type: 'single_choice', prompt: 'Which month is Ramadan?', options: ['8th', '9th', '10th', '11th'], answer: 1, explanation: 'Ramadan is the ninth month.' },
-  { id: 'multi', type: 'multiple_choice', prompt: 'Which are prayers?', options: ['Fajr', 'Dhuhr', 'Eid', 'Asr'], answer: [0, 1, 3], points: 3 },
+  {
+    id: 'single',
+    type: 'single_choice',
+    prompt: 'Which month is Ramadan?',
+    options: ['8th', '9th', '10th', '11th'],
+    answer: 1,
+    explanation: 'Ramadan is the ninth month.',
+  },
+  {
+    id: 'multi',
+    type: 'multiple_choice',
+    prompt: 'Which are prayers?',
+    options: ['Fajr', 'Dhuhr', 'Eid', 'Asr'],
+    answer: [0, 1, 3],
+    points: 3,
+  },
   { id: 'tf', type: 'true_false', prompt: 'Wudu comes before salah.', answer: true },
   { id: 'short', type: 'short_answer', prompt: 'بِسْمِ ٱللَّهِ ٱلرَّحْمَٰنِ …', answer: ['ٱلرَّحِيمِ'] },
-  { id: 'order', type: 'ordering', prompt: 'Order the first three prayers of the day', options: ['Asr', 'Fajr', 'Dhuhr'], answer: [1, 2, 0], points: 2 },
+  {
+    id: 'order',
+    type: 'ordering',
+    prompt: 'Order the first three prayers of the day',
+    options: ['Asr', 'Fajr', 'Dhuhr'],
+    answer: [1, 2, 0],
+    points: 2,
+  },
 ];
 
 async function quizLesson(options: { randomize?: boolean; timeLimit?: number | null; passingScore?: number } = {}) {
   const { course, lessons, teacher } = await publishedCourse({ lessonCount: 1 });
   const quiz = await api('/api/quizzes', {
     token: teacher,
-    body: { data: { title: unique('Quiz '), lesson: lessons[0]!.documentId, questions: QUESTIONS, randomizeQuestions: options.randomize ?? true, timeLimit: options.timeLimit ?? 600, passingScore: options.passingScore ?? 70 } },
+    body: {
+      data: {
+        title: unique('Quiz '),
+        lesson: lessons[0]!.documentId,
+        questions: QUESTIONS,
+        randomizeQuestions: options.randomize ?? true,
+        timeLimit: options.timeLimit ?? 600,
+        passingScore: options.passingScore ?? 70,
+      },
+    },
   });
   expect(quiz.status, JSON.stringify(quiz.body)).toBe(201);
   return { course, lesson: lessons[0]!, quiz: quiz.body.data };
@@ -46,12 +76,21 @@ describe('taking a quiz', () => {
     expect(attempt.questions).toHaveLength(5);
     expect(JSON.stringify(attempt)).not.toMatch(/"answer"|explanation|ninth/);
     expect(attempt.deadlineAt).not.toBeNull();
-    const submitted = await api(`/api/quiz-attempts/${attempt.documentId}/submit`, { token: s.jwt, body: { data: { answers: rightAnswers(attempt) } } });
+    const submitted = await api(`/api/quiz-attempts/${attempt.documentId}/submit`, {
+      token: s.jwt,
+      body: { data: { answers: rightAnswers(attempt) } },
+    });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(submitted.body.data).toMatchObject({ score: 100, passed: true, late: false, earned: 8, possible: 8 });
     const single = submitted.body.data.feedback.find((f: any) => f.questionId === 'single');
-    expect(single).toMatchObject({ correct: true, explanation: 'Ramadan is the ninth month.', correctAnswer: { text: '9th' } });
-    const progress = (await api(`/api/user-progresses?filters[lesson][documentId][$eq]=${lesson.documentId}`, { token: s.jwt })).body.data[0];
+    expect(single).toMatchObject({
+      correct: true,
+      explanation: 'Ramadan is the ninth month.',
+      correctAnswer: { text: '9th' },
+    });
+    const progress = (
+      await api(`/api/user-progresses?filters[lesson][documentId][$eq]=${lesson.documentId}`, { token: s.jwt })
+    ).body.data[0];
     expect(progress).toMatchObject({ quizScore: 100, completed: true });
   });
 
@@ -60,7 +99,10 @@ describe('taking a quiz', () => {
     const s = await registerStudent();
     const attempt = (await api(`/api/quizzes/${quiz.documentId}/attempts`, { token: s.jwt, body: {} })).body.data;
     // Two of three prayers and one wrong pick: (2 - 1) / 3 of 3 points; ordering with one item in place: 1/3 of 2 points.
-    const r = await api(`/api/quiz-attempts/${attempt.documentId}/submit`, { token: s.jwt, body: { data: { answers: { single: 0, multi: [0, 1, 2], tf: false, short: 'x', order: [1, 0, 2] } } } });
+    const r = await api(`/api/quiz-attempts/${attempt.documentId}/submit`, {
+      token: s.jwt,
+      body: { data: { answers: { single: 0, multi: [0, 1, 2], tf: false, short: 'x', order: [1, 0, 2] } } },
+    });
     const byId = Object.fromEntries(r.body.data.feedback.map((f: any) => [f.questionId, f.earned]));
     expect(byId).toEqual({ single: 0, multi: 1, tf: 0, short: 0, order: 0.67 });
     expect(r.body.data).toMatchObject({ score: 21, passed: false });
@@ -74,7 +116,10 @@ describe('taking a quiz', () => {
       const attempt = (await api(`/api/quizzes/${quiz.documentId}/attempts`, { token: s.jwt, body: {} })).body.data;
       orders.add(attempt.questions.map((q: any) => q.id + (q.options ?? []).join('')).join('|'));
       // Answers given in this attempt's positions grade as right: the layout held between start and submit.
-      const graded = await api(`/api/quiz-attempts/${attempt.documentId}/submit`, { token: s.jwt, body: { data: { answers: rightAnswers(attempt) } } });
+      const graded = await api(`/api/quiz-attempts/${attempt.documentId}/submit`, {
+        token: s.jwt,
+        body: { data: { answers: rightAnswers(attempt) } },
+      });
       expect(graded.body.data.score).toBe(100);
     }
     expect(orders.size).toBeGreaterThan(1);
@@ -85,10 +130,19 @@ describe('taking a quiz', () => {
     const s = await registerStudent();
     const attempt = (await api(`/api/quizzes/${quiz.documentId}/attempts`, { token: s.jwt, body: {} })).body.data;
     const db = await openTestDatabase();
-    await db.db.execute(sql`UPDATE quiz_attempts SET deadline_at = now() - interval '1 minute' WHERE document_id = ${attempt.documentId}`).finally(() => db.close());
-    const r = await api(`/api/quiz-attempts/${attempt.documentId}/submit`, { token: s.jwt, body: { data: { answers: rightAnswers(attempt) } } });
+    await db.db
+      .execute(
+        sql`UPDATE quiz_attempts SET deadline_at = now() - interval '1 minute' WHERE document_id = ${attempt.documentId}`,
+      )
+      .finally(() => db.close());
+    const r = await api(`/api/quiz-attempts/${attempt.documentId}/submit`, {
+      token: s.jwt,
+      body: { data: { answers: rightAnswers(attempt) } },
+    });
     expect(r.body.data).toMatchObject({ score: 100, late: true, passed: false });
-    const progress = (await api(`/api/user-progresses?filters[lesson][documentId][$eq]=${lesson.documentId}`, { token: s.jwt })).body.data;
+    const progress = (
+      await api(`/api/user-progresses?filters[lesson][documentId][$eq]=${lesson.documentId}`, { token: s.jwt })
+    ).body.data;
     expect(progress[0]?.completed ?? false).toBe(false);
   });
 
@@ -96,23 +150,48 @@ describe('taking a quiz', () => {
     const { quiz } = await quizLesson();
     const s = await registerStudent();
     const attempt = (await api(`/api/quizzes/${quiz.documentId}/attempts`, { token: s.jwt, body: {} })).body.data;
-    const submit = () => api(`/api/quiz-attempts/${attempt.documentId}/submit`, { token: s.jwt, body: { data: { answers: rightAnswers(attempt) } } });
+    const submit = () =>
+      api(`/api/quiz-attempts/${attempt.documentId}/submit`, {
+        token: s.jwt,
+        body: { data: { answers: rightAnswers(attempt) } },
+      });
     const results = await Promise.all([submit(), submit(), submit()]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
   });
 
   it('concurrent submissions of two attempts award a badge once', async () => {
     const title = unique('One perfect quiz ');
-    await api('/api/achievements', { token: await tokenFor('admin'), body: { data: { title, criteria: { type: 'quiz_mastery', minScore: 90, count: 1 }, category: 'quiz_mastery', points: 5 } } });
+    await api('/api/achievements', {
+      token: await tokenFor('admin'),
+      body: {
+        data: {
+          title,
+          criteria: { type: 'quiz_mastery', minScore: 90, count: 1 },
+          category: 'quiz_mastery',
+          points: 5,
+        },
+      },
+    });
     const { quiz } = await quizLesson();
     const s = await registerStudent();
     const a = (await api(`/api/quizzes/${quiz.documentId}/attempts`, { token: s.jwt, body: {} })).body.data;
     const b = (await api(`/api/quizzes/${quiz.documentId}/attempts`, { token: s.jwt, body: {} })).body.data;
-    const results = await Promise.all([a, b].map((attempt) => api(`/api/quiz-attempts/${attempt.documentId}/submit`, { token: s.jwt, body: { data: { answers: rightAnswers(attempt) } } })));
+    const results = await Promise.all(
+      [a, b].map((attempt) =>
+        api(`/api/quiz-attempts/${attempt.documentId}/submit`, {
+          token: s.jwt,
+          body: { data: { answers: rightAnswers(attempt) } },
+        }),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual([200, 200]);
-    const awardedIn = results.flatMap((r) => r.body.meta.earnedAchievements.map((e: any) => e.title)).filter((t: string) => t === title);
+    const awardedIn = results
+      .flatMap((r) => r.body.meta.earnedAchievements.map((e: any) => e.title))
+      .filter((t: string) => t === title);
     expect(awardedIn).toHaveLength(1);
-    const rows = await api(`/api/user-achievements?filters[achievement][title][$eq]=${encodeURIComponent(title)}`, { token: s.jwt });
+    const rows = await api(`/api/user-achievements?filters[achievement][title][$eq]=${encodeURIComponent(title)}`, {
+      token: s.jwt,
+    });
     expect(rows.body.data).toHaveLength(1);
     expect(rows.body.data[0].earnedAt).not.toBeNull();
   });
@@ -122,7 +201,12 @@ describe('quiz security', () => {
   it('a student cannot read answers before submitting, by any route', async () => {
     const { quiz, course } = await quizLesson();
     const s = await registerStudent();
-    for (const path of [`/api/quizzes/${quiz.documentId}`, `/api/quizzes/${quiz.documentId}?fields[0]=questions`, `/api/lessons?populate[quiz]=*&filters[course][documentId][$eq]=${course.documentId}`, `/api/courses/${course.documentId}?populate[lessons][populate][quiz]=*`]) {
+    for (const path of [
+      `/api/quizzes/${quiz.documentId}`,
+      `/api/quizzes/${quiz.documentId}?fields[0]=questions`,
+      `/api/lessons?populate[quiz]=*&filters[course][documentId][$eq]=${course.documentId}`,
+      `/api/courses/${course.documentId}?populate[lessons][populate][quiz]=*`,
+    ]) {
       const r = await api(path, { token: s.jwt });
       expect(r.status, path).toBe(200);
       expect(JSON.stringify(r.body), path).not.toMatch(/"answer"|ninth/);
@@ -134,12 +218,23 @@ describe('quiz security', () => {
     const a = await registerStudent();
     const b = await registerStudent();
     const attempt = (await api(`/api/quizzes/${quiz.documentId}/attempts`, { token: a.jwt, body: {} })).body.data;
-    expect((await api(`/api/quiz-attempts/${attempt.documentId}/submit`, { token: b.jwt, body: { data: { answers: {} } } })).status).toBe(404);
+    expect(
+      (await api(`/api/quiz-attempts/${attempt.documentId}/submit`, { token: b.jwt, body: { data: { answers: {} } } }))
+        .status,
+    ).toBe(404);
     expect((await api(`/api/quiz-attempts/${attempt.documentId}`, { token: b.jwt })).status).toBe(404);
-    await api(`/api/quiz-attempts/${attempt.documentId}/submit`, { token: a.jwt, body: { data: { answers: rightAnswers(attempt) } } });
-    const teacherView = await api(`/api/quiz-attempts?filters[quiz][documentId][$eq]=${quiz.documentId}&populate[user][fields][0]=username`, { token: await tokenFor('teacher.amina') });
+    await api(`/api/quiz-attempts/${attempt.documentId}/submit`, {
+      token: a.jwt,
+      body: { data: { answers: rightAnswers(attempt) } },
+    });
+    const teacherView = await api(
+      `/api/quiz-attempts?filters[quiz][documentId][$eq]=${quiz.documentId}&populate[user][fields][0]=username`,
+      { token: await tokenFor('teacher.amina') },
+    );
     expect(teacherView.body.data.map((x: any) => x.user.username)).toContain(a.username);
-    const otherTeacher = await api(`/api/quiz-attempts?filters[quiz][documentId][$eq]=${quiz.documentId}`, { token: await tokenFor('teacher.yusuf') });
+    const otherTeacher = await api(`/api/quiz-attempts?filters[quiz][documentId][$eq]=${quiz.documentId}`, {
+      token: await tokenFor('teacher.yusuf'),
+    });
     expect(otherTeacher.body.data).toEqual([]);
   });
 
@@ -147,7 +242,10 @@ describe('quiz security', () => {
     const { quiz } = await quizLesson();
     const s = await registerStudent();
     const attempt = (await api(`/api/quizzes/${quiz.documentId}/attempts`, { token: s.jwt, body: {} })).body.data;
-    const r = await api(`/api/quiz-attempts/${attempt.documentId}/submit`, { token: s.jwt, body: { data: { answers: { nope: 1 } } } });
+    const r = await api(`/api/quiz-attempts/${attempt.documentId}/submit`, {
+      token: s.jwt,
+      body: { data: { answers: { nope: 1 } } },
+    });
     expect(r.status).toBe(400);
   });
 });

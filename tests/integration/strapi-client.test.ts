@@ -7,13 +7,15 @@ const client = (auth?: string) => strapi({ baseURL: `${baseUrl()}/api`, auth });
 
 describe('@strapi/client against our API', () => {
   it('lists with filters, populate, sort and pagination', async () => {
-    const result = await client().collection('courses').find({
-      // The demo catalogue only: other test files add courses as they run.
-      filters: { category: { $eq: 'quran' }, isPublished: { $eq: true }, createdAt: { $lt: '2026-10-01T00:00:00Z' } },
-      populate: { instructor: { fields: ['name'] }, lessons: { sort: ['order:asc'] } },
-      sort: ['createdAt:desc'],
-      pagination: { page: 1, pageSize: 10 },
-    });
+    const result = await client()
+      .collection('courses')
+      .find({
+        // The demo catalogue only: other test files add courses as they run.
+        filters: { category: { $eq: 'quran' }, isPublished: { $eq: true }, createdAt: { $lt: '2026-10-01T00:00:00Z' } },
+        populate: { instructor: { fields: ['name'] }, lessons: { sort: ['order:asc'] } },
+        sort: ['createdAt:desc'],
+        pagination: { page: 1, pageSize: 10 },
+      });
     expect(result.data).toHaveLength(1);
     const course = result.data[0] as any;
     expect(course.title).toBe('Reading Juz ‘Amma with Tajweed');
@@ -23,7 +25,9 @@ describe('@strapi/client against our API', () => {
   });
 
   it('finds one by documentId, with populate', async () => {
-    const list = await client().collection('courses').find({ filters: { title: 'Forty Hadith of Imam an-Nawawi' } });
+    const list = await client()
+      .collection('courses')
+      .find({ filters: { title: 'Forty Hadith of Imam an-Nawawi' } });
     const documentId = list.data[0]!.documentId;
     const one = await client().collection('courses').findOne(documentId, { populate: '*' });
     expect(one.data.documentId).toBe(documentId);
@@ -38,7 +42,9 @@ describe('@strapi/client against our API', () => {
     const updated = await courses.update(created.data.documentId, { description: 'Written by @strapi/client' });
     expect((updated.data as any).description).toBe('Written by @strapi/client');
     await expect(courses.delete(created.data.documentId)).rejects.toBeInstanceOf(HTTPForbiddenError);
-    await client(await tokenFor('admin')).collection('courses').delete(created.data.documentId);
+    await client(await tokenFor('admin'))
+      .collection('courses')
+      .delete(created.data.documentId);
     await expect(courses.findOne(created.data.documentId)).rejects.toBeInstanceOf(HTTPNotFoundError);
   });
 
@@ -53,15 +59,29 @@ describe('@strapi/client against our API', () => {
   });
 
   it('reads lessons of a course the way a mobile client would', async () => {
-    const course = (await client().collection('courses').find({ filters: { title: { $eq: 'Fiqh of Purification and Prayer' } } })).data[0]!;
-    const lessons = await client().collection('lessons').find({ filters: { course: { documentId: { $eq: course.documentId } } }, sort: 'order:asc', pagination: { pageSize: 50 } });
+    const course = (
+      await client()
+        .collection('courses')
+        .find({ filters: { title: { $eq: 'Fiqh of Purification and Prayer' } } })
+    ).data[0]!;
+    const lessons = await client()
+      .collection('lessons')
+      .find({
+        filters: { course: { documentId: { $eq: course.documentId } } },
+        sort: 'order:asc',
+        pagination: { pageSize: 50 },
+      });
     expect(lessons.data.map((l: any) => l.order)).toEqual([1, 2, 3]);
   });
 });
 
 describe('Strapi v5 HTTP details', () => {
   it('a wrong password is a 400 as in Strapi', async () => {
-    const r = await fetch(`${baseUrl()}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: 'ali', password: 'wrong-password' }) });
+    const r = await fetch(`${baseUrl()}/api/auth/local`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifier: 'ali', password: 'wrong-password' }),
+    });
     expect(r.status).toBe(400);
   });
 
@@ -72,8 +92,12 @@ describe('Strapi v5 HTTP details', () => {
 
   it('populate[x]=* and populate[x]=true give the same answer', async () => {
     // The demo catalogue only: other test files add courses between the two requests.
-    const star = await (await fetch(`${baseUrl()}/api/courses?populate[instructor]=*&sort=title&filters[createdAt][$lt]=2026-10-01`)).json();
-    const yes = await (await fetch(`${baseUrl()}/api/courses?populate[instructor]=true&sort=title&filters[createdAt][$lt]=2026-10-01`)).json();
+    const star = await (
+      await fetch(`${baseUrl()}/api/courses?populate[instructor]=*&sort=title&filters[createdAt][$lt]=2026-10-01`)
+    ).json();
+    const yes = await (
+      await fetch(`${baseUrl()}/api/courses?populate[instructor]=true&sort=title&filters[createdAt][$lt]=2026-10-01`)
+    ).json();
     expect(star).toEqual(yes);
     expect((star as any).data[0].instructor).toBeTruthy();
   });

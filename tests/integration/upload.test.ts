@@ -13,9 +13,15 @@ interface Part {
 /** POST /api/upload as a browser would send it: multipart/form-data built by FormData. */
 async function upload(token: string | undefined, parts: Part[], fileInfo?: unknown) {
   const form = new FormData();
-  for (const part of parts) form.append('files', new Blob([part.bytes], { type: part.type ?? 'application/octet-stream' }), part.name);
-  if (fileInfo !== undefined) form.append('fileInfo', typeof fileInfo === 'string' ? fileInfo : JSON.stringify(fileInfo));
-  const response = await fetch(`${baseUrl()}/api/upload`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form });
+  for (const part of parts)
+    form.append('files', new Blob([part.bytes], { type: part.type ?? 'application/octet-stream' }), part.name);
+  if (fileInfo !== undefined)
+    form.append('fileInfo', typeof fileInfo === 'string' ? fileInfo : JSON.stringify(fileInfo));
+  const response = await fetch(`${baseUrl()}/api/upload`, {
+    method: 'POST',
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    body: form,
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
@@ -35,14 +41,48 @@ async function allFileNames(): Promise<string[]> {
 describe('uploading media', () => {
   it('a teacher uploads a PNG: 201 with a bare array of Strapi file objects, sized from the header', async () => {
     const name = `${unique('cover')}.png`;
-    const r = await upload(await tokenFor('teacher.amina'), [{ bytes: fixture.png1x1(), name, type: 'image/png' }], { alternativeText: 'The prayer hall', caption: 'Cover' });
+    const r = await upload(await tokenFor('teacher.amina'), [{ bytes: fixture.png1x1(), name, type: 'image/png' }], {
+      alternativeText: 'The prayer hall',
+      caption: 'Cover',
+    });
     expect(r.status).toBe(201);
     expect(Array.isArray(r.body)).toBe(true);
     const [file] = r.body;
     expect(Object.keys(file).sort()).toEqual(
-      ['id', 'documentId', 'name', 'alternativeText', 'caption', 'width', 'height', 'formats', 'hash', 'ext', 'mime', 'size', 'url', 'previewUrl', 'provider', 'provider_metadata', 'createdAt', 'updatedAt'].sort(),
+      [
+        'id',
+        'documentId',
+        'name',
+        'alternativeText',
+        'caption',
+        'width',
+        'height',
+        'formats',
+        'hash',
+        'ext',
+        'mime',
+        'size',
+        'url',
+        'previewUrl',
+        'provider',
+        'provider_metadata',
+        'createdAt',
+        'updatedAt',
+      ].sort(),
     );
-    expect(file).toMatchObject({ name, alternativeText: 'The prayer hall', caption: 'Cover', width: 1, height: 1, formats: null, ext: '.png', mime: 'image/png', size: 0.07, previewUrl: null, provider: 'r2' });
+    expect(file).toMatchObject({
+      name,
+      alternativeText: 'The prayer hall',
+      caption: 'Cover',
+      width: 1,
+      height: 1,
+      formats: null,
+      ext: '.png',
+      mime: 'image/png',
+      size: 0.07,
+      previewUrl: null,
+      provider: 'r2',
+    });
     expect(file.hash).toMatch(/^cover[a-z0-9]+_[a-z0-9]{20}$/);
     expect(file.url).toBe(`/uploads/${file.hash}.png`);
     expect(file.provider_metadata).toEqual({ key: `uploads/${file.hash}.png` });
@@ -92,7 +132,14 @@ describe('uploading media', () => {
 
   it('several files take their fileInfo by position, from a JSON array or one fileInfo field per file', async () => {
     const token = await tokenFor('teacher.amina');
-    const asArray = await upload(token, [{ bytes: fixture.png1x1(), name: 'a.png' }, { bytes: fixture.pdf(), name: 'b.pdf' }], [{ name: 'First.png' }, { caption: 'Second' }]);
+    const asArray = await upload(
+      token,
+      [
+        { bytes: fixture.png1x1(), name: 'a.png' },
+        { bytes: fixture.pdf(), name: 'b.pdf' },
+      ],
+      [{ name: 'First.png' }, { caption: 'Second' }],
+    );
     expect(asArray.status).toBe(201);
     expect(asArray.body.map((f: any) => [f.name, f.caption])).toEqual([
       ['First.png', null],
@@ -104,20 +151,28 @@ describe('uploading media', () => {
     form.append('files', new Blob([fixture.gif(1, 1)]), 'd.gif');
     form.append('fileInfo', JSON.stringify({ alternativeText: 'one' }));
     form.append('fileInfo', JSON.stringify({ alternativeText: 'two' }));
-    const perField = await fetch(`${baseUrl()}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const perField = await fetch(`${baseUrl()}/api/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     expect(perField.status).toBe(201);
     expect(((await perField.json()) as any[]).map((f) => f.alternativeText)).toEqual(['one', 'two']);
   });
 
   it('HTML claiming to be image/png is refused with a 400 that names the file', async () => {
-    const r = await upload(await tokenFor('teacher.amina'), [{ bytes: fixture.html(), name: 'innocent.png', type: 'image/png' }]);
+    const r = await upload(await tokenFor('teacher.amina'), [
+      { bytes: fixture.html(), name: 'innocent.png', type: 'image/png' },
+    ]);
     expect(r.status).toBe(400);
     expect(r.body.error.name).toBe('ValidationError');
     expect(r.body.error.message).toContain('"innocent.png"');
   });
 
   it('SVG is refused, since it can carry script', async () => {
-    const r = await upload(await tokenFor('admin'), [{ bytes: fixture.svg(), name: 'logo.svg', type: 'image/svg+xml' }]);
+    const r = await upload(await tokenFor('admin'), [
+      { bytes: fixture.svg(), name: 'logo.svg', type: 'image/svg+xml' },
+    ]);
     expect(r.status).toBe(400);
   });
 
@@ -175,7 +230,9 @@ describe('the file list', () => {
     expect(Array.isArray(r.body)).toBe(true);
     const ids = r.body.map((f: any) => f.id);
     expect(ids.indexOf(second.id)).toBeLessThan(ids.indexOf(first.id));
-    expect((await api('/api/upload/files?pagination[pageSize]=1', { token: await tokenFor('admin') })).body).toHaveLength(1);
+    expect(
+      (await api('/api/upload/files?pagination[pageSize]=1', { token: await tokenFor('admin') })).body,
+    ).toHaveLength(1);
     expect((await api('/api/upload/files', { token: await tokenFor('ali') })).status).toBe(403);
     expect((await api('/api/upload/files')).status).toBe(401);
   });
@@ -206,16 +263,23 @@ describe('deleting media', () => {
 
   it('a teacher may not delete another teacher’s upload; an admin may', async () => {
     const file = await uploadOne('teacher.amina', { bytes: fixture.png1x1(), name: 'amina.png' });
-    const refused = await api(`/api/upload/files/${file.documentId}`, { method: 'DELETE', token: await tokenFor('teacher.yusuf') });
+    const refused = await api(`/api/upload/files/${file.documentId}`, {
+      method: 'DELETE',
+      token: await tokenFor('teacher.yusuf'),
+    });
     expect(refused.status).toBe(403);
     expect((await serve(file.url)).status).toBe(200);
-    expect((await api(`/api/upload/files/${file.documentId}`, { method: 'DELETE', token: await tokenFor('admin') })).status).toBe(200);
+    expect(
+      (await api(`/api/upload/files/${file.documentId}`, { method: 'DELETE', token: await tokenFor('admin') })).status,
+    ).toBe(200);
     expect((await serve(file.url)).status).toBe(404);
   });
 
   it('students may not delete files', async () => {
     const file = await uploadOne('teacher.amina', { bytes: fixture.png1x1(), name: 'kept.png' });
-    expect((await api(`/api/upload/files/${file.id}`, { method: 'DELETE', token: await tokenFor('maryam') })).status).toBe(403);
+    expect(
+      (await api(`/api/upload/files/${file.id}`, { method: 'DELETE', token: await tokenFor('maryam') })).status,
+    ).toBe(403);
   });
 });
 
@@ -236,7 +300,9 @@ describe('serving media from /uploads', () => {
     expect(r.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(r.headers.get('accept-ranges')).toBe('bytes');
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(r.headers.get('content-disposition')).toBe(`inline; filename="Wudu guide.pdf"; filename*=UTF-8''Wudu%20guide.pdf`);
+    expect(r.headers.get('content-disposition')).toBe(
+      `inline; filename="Wudu guide.pdf"; filename*=UTF-8''Wudu%20guide.pdf`,
+    );
     expect(new Uint8Array(await r.arrayBuffer())).toEqual(pdfBytes);
   });
 
@@ -283,7 +349,10 @@ describe('serving media from /uploads', () => {
   it('an unknown key is a 404 in the Strapi envelope; other methods are a 405', async () => {
     const r = await api('/uploads/nothing_here_abcdefghij0123456789.png');
     expect(r.status).toBe(404);
-    expect(r.body).toEqual({ data: null, error: { status: 404, name: 'NotFoundError', message: 'File not found', details: {} } });
+    expect(r.body).toEqual({
+      data: null,
+      error: { status: 404, name: 'NotFoundError', message: 'File not found', details: {} },
+    });
     expect((await api('/uploads/..%2F..%2Fwrangler.toml')).status).toBe(404);
     const post = await api('/uploads/x.png', { method: 'POST', body: {} });
     expect(post.status).toBe(405);

@@ -76,40 +76,68 @@ describe('creating accounts', () => {
   it('a parent creates a child with a username and no e-mail; the child is linked and can sign in', async () => {
     const token = await tokenFor('parent.fatima');
     const username = unique('kid');
-    const r = await api('/api/users', { token, body: { username, password: 'kid-password-1', fullName: 'Little One', dateOfBirth: '2019-01-05', ageTier: 'children' } });
+    const r = await api('/api/users', {
+      token,
+      body: {
+        username,
+        password: 'kid-password-1',
+        fullName: 'Little One',
+        dateOfBirth: '2019-01-05',
+        ageTier: 'children',
+      },
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ username, email: null, role: { type: 'student' } });
     expect(usernames((await api('/api/users', { token })).body)).toContain(username);
-    expect((await api('/api/auth/local', { body: { identifier: username, password: 'kid-password-1' } })).status).toBe(200);
+    expect((await api('/api/auth/local', { body: { identifier: username, password: 'kid-password-1' } })).status).toBe(
+      200,
+    );
   });
 
   it('a parent may not create a teacher, nor link a child to another parent', async () => {
     const token = await tokenFor('parent.fatima');
-    expect((await api('/api/users', { token, body: { username: unique('t'), password: 'long-enough-pw', role: 'teacher' } })).status).toBe(403);
+    expect(
+      (await api('/api/users', { token, body: { username: unique('t'), password: 'long-enough-pw', role: 'teacher' } }))
+        .status,
+    ).toBe(403);
   });
 
   it('a teacher creates a student account linked to a parent', async () => {
     const admin = await tokenFor('admin');
-    const parent = (await api('/api/users?limit=100', { token: admin })).body.find((u: any) => u.username === 'parent.fatima');
+    const parent = (await api('/api/users?limit=100', { token: admin })).body.find(
+      (u: any) => u.username === 'parent.fatima',
+    );
     const username = unique('pupil');
-    const r = await api('/api/users', { token: await tokenFor('teacher.amina'), body: { username, password: 'long-enough-pw', parent: parent.documentId } });
+    const r = await api('/api/users', {
+      token: await tokenFor('teacher.amina'),
+      body: { username, password: 'long-enough-pw', parent: parent.documentId },
+    });
     expect(r.status).toBe(201);
     expect(usernames((await api('/api/users', { token: await tokenFor('parent.fatima') })).body)).toContain(username);
   });
 
   it('a teacher may not create an admin', async () => {
-    const r = await api('/api/users', { token: await tokenFor('teacher.amina'), body: { username: unique('a'), password: 'long-enough-pw', role: 'admin' } });
+    const r = await api('/api/users', {
+      token: await tokenFor('teacher.amina'),
+      body: { username: unique('a'), password: 'long-enough-pw', role: 'admin' },
+    });
     expect(r.status).toBe(403);
   });
 
   it('a student may not create accounts', async () => {
-    const r = await api('/api/users', { token: await tokenFor('ali'), body: { username: unique('a'), password: 'long-enough-pw' } });
+    const r = await api('/api/users', {
+      token: await tokenFor('ali'),
+      body: { username: unique('a'), password: 'long-enough-pw' },
+    });
     expect(r.status).toBe(403);
   });
 
   it('an admin creates a teacher', async () => {
     const username = unique('teach');
-    const r = await api('/api/users', { token: await tokenFor('admin'), body: { username, email: `${username}@example.test`, password: 'long-enough-pw', role: 'teacher' } });
+    const r = await api('/api/users', {
+      token: await tokenFor('admin'),
+      body: { username, email: `${username}@example.test`, password: 'long-enough-pw', role: 'teacher' },
+    });
     expect(r.status).toBe(201);
     expect(r.body.role.type).toBe('teacher');
   });
@@ -128,16 +156,26 @@ describe('updating and deleting users', () => {
 
   it('a student may not update another user', async () => {
     const victim = await registerStudent();
-    const r = await api(`/api/users/${victim.user.id}`, { method: 'PUT', token: await tokenFor('ali'), body: { fullName: 'Hacked' } });
+    const r = await api(`/api/users/${victim.user.id}`, {
+      method: 'PUT',
+      token: await tokenFor('ali'),
+      body: { fullName: 'Hacked' },
+    });
     expect(r.status).toBe(404);
   });
 
   it('a password change signs out old tokens', async () => {
     const s = await registerStudent();
-    const r = await api(`/api/users/${s.user.id}`, { method: 'PUT', token: s.jwt, body: { password: 'a-brand-new-password' } });
+    const r = await api(`/api/users/${s.user.id}`, {
+      method: 'PUT',
+      token: s.jwt,
+      body: { password: 'a-brand-new-password' },
+    });
     expect(r.status).toBe(200);
     expect((await api('/api/users/me', { token: s.jwt })).status).toBe(401);
-    expect((await api('/api/auth/local', { body: { identifier: s.username, password: 'a-brand-new-password' } })).status).toBe(200);
+    expect(
+      (await api('/api/auth/local', { body: { identifier: s.username, password: 'a-brand-new-password' } })).status,
+    ).toBe(200);
   });
 
   it('unknown fields in an update are refused', async () => {
@@ -148,8 +186,12 @@ describe('updating and deleting users', () => {
 
   it('only an admin deletes users', async () => {
     const s = await registerStudent();
-    expect((await api(`/api/users/${s.user.id}`, { method: 'DELETE', token: await tokenFor('teacher.amina') })).status).toBe(403);
-    expect((await api(`/api/users/${s.user.id}`, { method: 'DELETE', token: await tokenFor('admin') })).status).toBe(200);
+    expect(
+      (await api(`/api/users/${s.user.id}`, { method: 'DELETE', token: await tokenFor('teacher.amina') })).status,
+    ).toBe(403);
+    expect((await api(`/api/users/${s.user.id}`, { method: 'DELETE', token: await tokenFor('admin') })).status).toBe(
+      200,
+    );
     expect((await api('/api/auth/local', { body: { identifier: s.username, password: s.password } })).status).toBe(400);
   });
 });
@@ -159,14 +201,37 @@ describe('guardian links', () => {
     const admin = await tokenFor('admin');
     const child = await registerStudent();
     const parentName = unique('p');
-    const parent = await api('/api/users', { token: admin, body: { username: parentName, email: `${parentName}@example.test`, password: DEMO_PASSWORD, role: 'parent' } });
-    expect((await api('/api/guardian-links', { token: await tokenFor('ali'), body: { data: { parent: parent.body.id, child: child.user.id } } })).status).toBe(403);
-    const link = await api('/api/guardian-links', { token: admin, body: { data: { parent: parent.body.id, child: child.user.documentId } } });
+    const parent = await api('/api/users', {
+      token: admin,
+      body: { username: parentName, email: `${parentName}@example.test`, password: DEMO_PASSWORD, role: 'parent' },
+    });
+    expect(
+      (
+        await api('/api/guardian-links', {
+          token: await tokenFor('ali'),
+          body: { data: { parent: parent.body.id, child: child.user.id } },
+        })
+      ).status,
+    ).toBe(403);
+    const link = await api('/api/guardian-links', {
+      token: admin,
+      body: { data: { parent: parent.body.id, child: child.user.documentId } },
+    });
     expect(link.status).toBe(201);
-    expect((await api('/api/guardian-links', { token: admin, body: { data: { parent: parent.body.id, child: child.user.id } } })).status).toBe(409);
-    const parentToken = (await api('/api/auth/local', { body: { identifier: parentName, password: DEMO_PASSWORD } })).body.jwt;
+    expect(
+      (
+        await api('/api/guardian-links', {
+          token: admin,
+          body: { data: { parent: parent.body.id, child: child.user.id } },
+        })
+      ).status,
+    ).toBe(409);
+    const parentToken = (await api('/api/auth/local', { body: { identifier: parentName, password: DEMO_PASSWORD } }))
+      .body.jwt;
     expect(usernames((await api('/api/users', { token: parentToken })).body)).toContain(child.username);
-    expect((await api(`/api/guardian-links/${parent.body.id}/${child.user.id}`, { method: 'DELETE', token: admin })).status).toBe(204);
+    expect(
+      (await api(`/api/guardian-links/${parent.body.id}/${child.user.id}`, { method: 'DELETE', token: admin })).status,
+    ).toBe(204);
     expect(usernames((await api('/api/users', { token: parentToken })).body)).not.toContain(child.username);
   });
 });

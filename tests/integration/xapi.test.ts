@@ -45,7 +45,8 @@ async function learner(): Promise<Actor> {
 }
 
 const statementsOf = (r: ApiResponse) => r.body.statements as any[];
-const agentParam = (actor: Actor) => encodeURIComponent(JSON.stringify({ objectType: 'Agent', account: { homePage: baseUrl(), name: actor.documentId } }));
+const agentParam = (actor: Actor) =>
+  encodeURIComponent(JSON.stringify({ objectType: 'Agent', account: { homePage: baseUrl(), name: actor.documentId } }));
 
 describe('GET /xapi/statements: who may read it', () => {
   it('teachers and admins list statements as a StatementResult, with the version header', async () => {
@@ -106,7 +107,9 @@ describe('GET /xapi/statements: who may read it', () => {
     expect(r.status).toBe(400);
     expect(r.body.error.message).toMatch(/2\.0\.0 is not supported/);
     expect(r.headers.get(VERSION)).toBe('1.0.3');
-    expect((await api('/xapi/statements?limit=1', { token, headers: { 'X-Experience-API-Version': '1.0.1' } })).status).toBe(200);
+    expect(
+      (await api('/xapi/statements?limit=1', { token, headers: { 'X-Experience-API-Version': '1.0.1' } })).status,
+    ).toBe(200);
   });
 });
 
@@ -126,13 +129,43 @@ describe('GET /xapi/statements: filters and paging', () => {
       { kind: 'lesson_experienced', lesson: f.lesson, course: f.course, progress: 50, durationSeconds: 120 },
       { kind: 'lesson_completed', lesson: f.lesson, course: f.course, durationSeconds: 240 },
       { kind: 'quiz_attempted', quiz: f.quiz, lesson: f.lesson, attemptId },
-      { kind: 'question_answered', quiz: f.quiz, attemptId, questionId: 'q1', prompt: 'How many pillars of Islam?', response: '5', success: true, scaled: 1 },
-      { kind: 'quiz_passed', quiz: f.quiz, lesson: f.lesson, attemptId, scorePercent: 90, durationSeconds: 200, late: false },
+      {
+        kind: 'question_answered',
+        quiz: f.quiz,
+        attemptId,
+        questionId: 'q1',
+        prompt: 'How many pillars of Islam?',
+        response: '5',
+        success: true,
+        scaled: 1,
+      },
+      {
+        kind: 'quiz_passed',
+        quiz: f.quiz,
+        lesson: f.lesson,
+        attemptId,
+        scorePercent: 90,
+        durationSeconds: 200,
+        late: false,
+      },
     ]);
     // A later, separate INSERT: `since` and `until` must split the two.
     await pause(20);
-    await record(zaid, [{ kind: 'course_completed', course: f.course }, { kind: 'badge_earned', achievement: f.achievement }]);
-    await record(huda, [{ kind: 'quiz_failed', quiz: f.quiz, lesson: null, attemptId: unique('attempt').slice(0, 24), scorePercent: 20, durationSeconds: 30, late: true }]);
+    await record(zaid, [
+      { kind: 'course_completed', course: f.course },
+      { kind: 'badge_earned', achievement: f.achievement },
+    ]);
+    await record(huda, [
+      {
+        kind: 'quiz_failed',
+        quiz: f.quiz,
+        lesson: null,
+        attemptId: unique('attempt').slice(0, 24),
+        scorePercent: 20,
+        durationSeconds: 30,
+        late: true,
+      },
+    ]);
     const all = await api(`/xapi/statements?agent=${agentParam(zaid)}&ascending=true`, { token: teacher });
     firstBatchStored = statementsOf(all)[0].stored;
   });
@@ -144,7 +177,10 @@ describe('GET /xapi/statements: filters and paging', () => {
     expect(statements).toHaveLength(7);
     for (const s of statements) {
       expect(s.actor).toEqual({ objectType: 'Agent', account: { homePage: baseUrl(), name: zaid.documentId } });
-      expect(s).toMatchObject({ version: '1.0.3', authority: { objectType: 'Agent', account: { homePage: baseUrl() } } });
+      expect(s).toMatchObject({
+        version: '1.0.3',
+        authority: { objectType: 'Agent', account: { homePage: baseUrl() } },
+      });
       expect(s.stored).toEqual(expect.stringMatching(/Z$/));
     }
     expect(r.body.more).toBe('');
@@ -152,35 +188,66 @@ describe('GET /xapi/statements: filters and paging', () => {
   });
 
   it('agent: an account nobody has matches nothing', async () => {
-    const nobody = encodeURIComponent(JSON.stringify({ account: { homePage: baseUrl(), name: 'nobody000000000000000000' } }));
+    const nobody = encodeURIComponent(
+      JSON.stringify({ account: { homePage: baseUrl(), name: 'nobody000000000000000000' } }),
+    );
     const r = await api(`/xapi/statements?agent=${nobody}`, { token: teacher });
     expect(r.body).toEqual({ statements: [], more: '' });
   });
 
   it('verb: only statements with that verb', async () => {
-    const r = await api(`/xapi/statements?agent=${agentParam(zaid)}&verb=${encodeURIComponent(VERB('completed'))}`, { token: teacher });
-    expect(statementsOf(r).map((s) => s.object.id).sort()).toEqual([f.iri(`courses/${f.course.documentId}`), f.iri(`lessons/${f.lesson.documentId}`)].sort());
-    const earned = await api(`/xapi/statements?agent=${agentParam(zaid)}&verb=${encodeURIComponent('http://id.tincanapi.com/verb/earned')}`, { token: teacher });
+    const r = await api(`/xapi/statements?agent=${agentParam(zaid)}&verb=${encodeURIComponent(VERB('completed'))}`, {
+      token: teacher,
+    });
+    expect(
+      statementsOf(r)
+        .map((s) => s.object.id)
+        .sort(),
+    ).toEqual([f.iri(`courses/${f.course.documentId}`), f.iri(`lessons/${f.lesson.documentId}`)].sort());
+    const earned = await api(
+      `/xapi/statements?agent=${agentParam(zaid)}&verb=${encodeURIComponent('http://id.tincanapi.com/verb/earned')}`,
+      { token: teacher },
+    );
     expect(statementsOf(earned).map((s) => s.object.id)).toEqual([f.iri(`badges/${f.achievement.documentId}`)]);
   });
 
   it('activity: only statements whose object is that activity, from every learner', async () => {
     const quiz = encodeURIComponent(f.iri(`quizzes/${f.quiz.documentId}`));
     const r = await api(`/xapi/statements?activity=${quiz}`, { token: teacher });
-    expect(statementsOf(r).map((s) => s.verb.id).sort()).toEqual([VERB('attempted'), VERB('failed'), VERB('passed')]);
-    const narrowed = await api(`/xapi/statements?activity=${quiz}&verb=${encodeURIComponent(VERB('failed'))}`, { token: teacher });
+    expect(
+      statementsOf(r)
+        .map((s) => s.verb.id)
+        .sort(),
+    ).toEqual([VERB('attempted'), VERB('failed'), VERB('passed')]);
+    const narrowed = await api(`/xapi/statements?activity=${quiz}&verb=${encodeURIComponent(VERB('failed'))}`, {
+      token: teacher,
+    });
     expect(statementsOf(narrowed)).toHaveLength(1);
-    expect(statementsOf(narrowed)[0]).toMatchObject({ actor: { account: { name: huda.documentId } }, result: { success: false, extensions: { 'https://attaqwamasjid.org/xapi/extensions/late': true } } });
+    expect(statementsOf(narrowed)[0]).toMatchObject({
+      actor: { account: { name: huda.documentId } },
+      result: { success: false, extensions: { 'https://attaqwamasjid.org/xapi/extensions/late': true } },
+    });
   });
 
   it('since is exclusive and until inclusive, both on stored', async () => {
     const agent = agentParam(zaid);
-    const since = await api(`/xapi/statements?agent=${agent}&since=${encodeURIComponent(firstBatchStored)}`, { token: teacher });
-    expect(statementsOf(since).map((s) => s.verb.id).sort()).toEqual([VERB('completed'), 'http://id.tincanapi.com/verb/earned']);
-    const until = await api(`/xapi/statements?agent=${agent}&until=${encodeURIComponent(firstBatchStored)}`, { token: teacher });
+    const since = await api(`/xapi/statements?agent=${agent}&since=${encodeURIComponent(firstBatchStored)}`, {
+      token: teacher,
+    });
+    expect(
+      statementsOf(since)
+        .map((s) => s.verb.id)
+        .sort(),
+    ).toEqual([VERB('completed'), 'http://id.tincanapi.com/verb/earned']);
+    const until = await api(`/xapi/statements?agent=${agent}&until=${encodeURIComponent(firstBatchStored)}`, {
+      token: teacher,
+    });
     expect(statementsOf(until)).toHaveLength(5);
     expect(statementsOf(until).every((s) => s.stored === firstBatchStored)).toBe(true);
-    const both = await api(`/xapi/statements?agent=${agent}&since=${encodeURIComponent(firstBatchStored)}&until=${encodeURIComponent(firstBatchStored)}`, { token: teacher });
+    const both = await api(
+      `/xapi/statements?agent=${agent}&since=${encodeURIComponent(firstBatchStored)}&until=${encodeURIComponent(firstBatchStored)}`,
+      { token: teacher },
+    );
     expect(statementsOf(both)).toEqual([]);
   });
 
@@ -207,8 +274,12 @@ describe('GET /xapi/statements: filters and paging', () => {
   });
 
   it('ascending returns the same statements oldest first, and pages the same way', async () => {
-    const newest = statementsOf(await api(`/xapi/statements?agent=${agentParam(zaid)}`, { token: teacher })).map((s) => s.id);
-    const oldest = statementsOf(await api(`/xapi/statements?agent=${agentParam(zaid)}&ascending=true`, { token: teacher })).map((s) => s.id);
+    const newest = statementsOf(await api(`/xapi/statements?agent=${agentParam(zaid)}`, { token: teacher })).map(
+      (s) => s.id,
+    );
+    const oldest = statementsOf(
+      await api(`/xapi/statements?agent=${agentParam(zaid)}&ascending=true`, { token: teacher }),
+    ).map((s) => s.id);
     expect(oldest).toEqual([...newest].reverse());
     const first = await api(`/xapi/statements?agent=${agentParam(zaid)}&ascending=true&limit=4`, { token: teacher });
     const second = await api(first.body.more, { token: teacher });
@@ -223,7 +294,10 @@ describe('GET /xapi/statements: filters and paging', () => {
   });
 
   it('answers in one SQL statement besides the sign-in lookup', async () => {
-    const list = await api(`/xapi/statements?agent=${agentParam(zaid)}&verb=${encodeURIComponent(VERB('completed'))}&limit=1`, { token: teacher });
+    const list = await api(
+      `/xapi/statements?agent=${agentParam(zaid)}&verb=${encodeURIComponent(VERB('completed'))}&limit=1`,
+      { token: teacher },
+    );
     expect(list.headers.get('x-db-queries')).toBe('2');
     const id = statementsOf(list)[0].id;
     expect((await api(`/xapi/statements?statementId=${id}`, { token: teacher })).headers.get('x-db-queries')).toBe('2');
@@ -248,9 +322,22 @@ describe('GET /xapi/statements: refusals', () => {
 
   it('bad verbs, timestamps, limits, cursors and unknown parameters are 400s', async () => {
     const token = await tokenFor('admin');
-    for (const query of ['verb=completed', 'since=last-week', 'until=2026-01-01T00:00:00', 'limit=-3', 'ascending=maybe', 'cursor=abc', 'registration=x', 'statementId=nope']) {
+    for (const query of [
+      'verb=completed',
+      'since=last-week',
+      'until=2026-01-01T00:00:00',
+      'limit=-3',
+      'ascending=maybe',
+      'cursor=abc',
+      'registration=x',
+      'statementId=nope',
+    ]) {
       const r = await api(`/xapi/statements?${query}`, { token });
-      expect({ query, status: r.status, version: r.headers.get(VERSION) }).toEqual({ query, status: 400, version: '1.0.3' });
+      expect({ query, status: r.status, version: r.headers.get(VERSION) }).toEqual({
+        query,
+        status: 400,
+        version: '1.0.3',
+      });
     }
   });
 });
@@ -273,18 +360,25 @@ describe('GET /xapi/statements?statementId', () => {
       context: { contextActivities: { parent: [{ id: `${baseUrl()}/xapi/activities/courses/${course.documentId}` }] } },
       authority: { objectType: 'Agent', account: { homePage: baseUrl() } },
     });
-    expect(new Date(r.headers.get('last-modified')!).getTime()).toBe(Math.floor(Date.parse(listed.stored) / 1000) * 1000);
+    expect(new Date(r.headers.get('last-modified')!).getTime()).toBe(
+      Math.floor(Date.parse(listed.stored) / 1000) * 1000,
+    );
   });
 
   it('an unknown id is a 404 with the version header', async () => {
-    const r = await api(`/xapi/statements?statementId=${crypto.randomUUID()}`, { token: await tokenFor('teacher.yusuf') });
+    const r = await api(`/xapi/statements?statementId=${crypto.randomUUID()}`, {
+      token: await tokenFor('teacher.yusuf'),
+    });
     expect(r.status).toBe(404);
     expect(r.body.error.name).toBe('NotFoundError');
     expect(r.headers.get(VERSION)).toBe('1.0.3');
   });
 
   it('filters next to statementId are a 400', async () => {
-    const r = await api(`/xapi/statements?statementId=${crypto.randomUUID()}&verb=${encodeURIComponent(VERB('passed'))}`, { token: await tokenFor('admin') });
+    const r = await api(
+      `/xapi/statements?statementId=${crypto.randomUUID()}&verb=${encodeURIComponent(VERB('passed'))}`,
+      { token: await tokenFor('admin') },
+    );
     expect(r.status).toBe(400);
     expect(r.body.error.message).toBe('verb: cannot be combined with statementId');
   });
@@ -296,7 +390,9 @@ describe('statements are immutable', () => {
     const { course } = fixtures();
     const events: LearningEvent[] = [{ kind: 'course_completed', course }];
     await record(kid, events);
-    const before = await withDatabase((db) => db.select().from(xapiStatements).where(eq(xapiStatements.userId, kid.id)));
+    const before = await withDatabase((db) =>
+      db.select().from(xapiStatements).where(eq(xapiStatements.userId, kid.id)),
+    );
     expect(before).toHaveLength(1);
 
     await pause(5);
@@ -318,7 +414,10 @@ describe('statements are immutable', () => {
     const { course } = fixtures();
     await record(kid, [{ kind: 'course_completed', course }]);
     const [row] = await withDatabase((db) => db.select().from(xapiStatements).where(eq(xapiStatements.userId, kid.id)));
-    expect(row).toMatchObject({ verb: VERB('completed'), activity: `${baseUrl()}/xapi/activities/courses/${course.documentId}` });
+    expect(row).toMatchObject({
+      verb: VERB('completed'),
+      activity: `${baseUrl()}/xapi/activities/courses/${course.documentId}`,
+    });
     expect(row!.statement.stored).toBe(row!.stored.toISOString());
   });
 });

@@ -10,7 +10,10 @@ export interface ApiResponse<T = any> {
 }
 
 /** A fetch against the running worker that returns the parsed body. */
-export async function api<T = any>(path: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+export async function api<T = any>(
+  path: string,
+  init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   let body: string | undefined;
@@ -50,5 +53,11 @@ export async function registerStudent(password = 'correct-horse-battery') {
   const username = unique('s');
   const r = await api('/api/auth/local/register', { body: { username, email: `${username}@example.test`, password } });
   if (r.status !== 200) throw new Error(`register failed: ${JSON.stringify(r.body)}`);
-  return { username, password, jwt: r.body.jwt as string, refreshToken: r.body.refreshToken as string, user: r.body.user };
+  return {
+    username,
+    password,
+    jwt: r.body.jwt as string,
+    refreshToken: r.body.refreshToken as string,
+    user: r.body.user,
+  };
 }

@@ -25,7 +25,13 @@ export default async function setup(project: TestProject) {
   await buildAppIfStale();
   // Lets tests count the statements behind a request (X-DB-Queries): the no-N+1 promise is checked.
   process.env.EXPOSE_DB_STATS = '1';
-  const worker = await startWrangler({ port, database, jwtSecret, persistTo: join(tmpdir(), `lms-test-${port}`), quiet: true });
+  const worker = await startWrangler({
+    port,
+    database,
+    jwtSecret,
+    persistTo: join(tmpdir(), `lms-test-${port}`),
+    quiet: true,
+  });
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
   project.provide('jwtSecret', jwtSecret);
   project.provide('databaseUrl', database.databaseUrl);

@@ -34,7 +34,8 @@ export async function readDrawnLines(pdf: Uint8Array): Promise<DrawnLine[]> {
     return map;
   };
 
-  const span = /\/Span << \/ActualText <([0-9A-F]+)> >> BDC[\s\S]*?\/(\S+) ([\d.]+) Tf[\s\S]*?1 0 0 1 ([\d.-]+) ([\d.-]+) Tm\s*<([0-9A-F]*)> Tj[\s\S]*?EMC/g;
+  const span =
+    /\/Span << \/ActualText <([0-9A-F]+)> >> BDC[\s\S]*?\/(\S+) ([\d.]+) Tf[\s\S]*?1 0 0 1 ([\d.-]+) ([\d.-]+) Tm\s*<([0-9A-F]*)> Tj[\s\S]*?EMC/g;
   return [...content.matchAll(span)].map(([, actual = '', fontName = '', size = '', x = '', y = '', glyphHex = '']) => {
     const glyphIds = (glyphHex.match(/.{4}/g) ?? []).map((hex) => parseInt(hex, 16));
     const map = toUnicode(fontName);

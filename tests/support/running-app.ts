@@ -10,11 +10,15 @@ export interface RunningApp {
 
 /** Runs `npm start`'s script as a user would, and waits for its banner. */
 export async function startApp(env: Record<string, string | undefined>): Promise<RunningApp> {
-  const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

@@ -3,7 +3,9 @@ import { openDatabase } from '../../db/client';
 import { startLocalDatabase } from '../../db/local/local-database';
 
 /** A new, empty database on the server named by serverUrl; drop() removes it again. */
-export async function createScratchDatabase(serverUrl: string): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(
+  serverUrl: string,
+): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
   const server = await startLocalDatabase({ databaseUrl: serverUrl });
   const name = `lms_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const run = async (statement: string) => {

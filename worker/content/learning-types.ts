@@ -17,7 +17,8 @@ function learnerRows(courseOf?: (alias: string) => SQL) {
     if (!user) return sql`false`;
     const parts: SQL[] = [];
     if (scopes.includes('own')) parts.push(sql`${col(alias, 'user_id')} = ${user.id}`);
-    if (scopes.includes('children')) parts.push(sql`${col(alias, 'user_id')} IN (SELECT child_id FROM guardian_links WHERE parent_id = ${user.id})`);
+    if (scopes.includes('children'))
+      parts.push(sql`${col(alias, 'user_id')} IN (SELECT child_id FROM guardian_links WHERE parent_id = ${user.id})`);
     if (scopes.includes('students')) {
       parts.push(
         courseOf
@@ -46,7 +47,11 @@ export const LEARNING_TYPES: Record<string, ContentType> = {
     name: 'learners',
     table: 'users',
     resource: 'users',
-    attributes: { id: timestamps.id, documentId: timestamps.documentId, username: { column: 'username', type: 'string' } },
+    attributes: {
+      id: timestamps.id,
+      documentId: timestamps.documentId,
+      username: { column: 'username', type: 'string' },
+    },
     relations: {},
     readableThroughRelations: true,
     visibility: () => undefined,
@@ -63,7 +68,10 @@ export const LEARNING_TYPES: Record<string, ContentType> = {
       status: { column: 'status', type: 'enum', enum: enrollmentStatus.enumValues },
       progress: { column: 'progress', type: 'integer' },
     },
-    relations: { user: learner, course: { target: 'courses', many: false, link: { kind: 'owner', column: 'course_id' } } },
+    relations: {
+      user: learner,
+      course: { target: 'courses', many: false, link: { kind: 'owner', column: 'course_id' } },
+    },
     visibility: learnerRows((a) => col(a, 'course_id')),
     defaultSort: [{ attribute: 'enrolledAt', direction: 'desc' }],
   },
@@ -79,7 +87,10 @@ export const LEARNING_TYPES: Record<string, ContentType> = {
       timeSpent: { column: 'time_spent', type: 'integer' },
       lastAccessed: { column: 'last_accessed', type: 'datetime' },
     },
-    relations: { user: learner, lesson: { target: 'lessons', many: false, link: { kind: 'owner', column: 'lesson_id' } } },
+    relations: {
+      user: learner,
+      lesson: { target: 'lessons', many: false, link: { kind: 'owner', column: 'lesson_id' } },
+    },
     visibility: learnerRows((a) => sql`SELECT course_id FROM lessons WHERE lessons.id = ${col(a, 'lesson_id')}`),
     defaultSort: [{ attribute: 'lastAccessed', direction: 'desc' }],
   },
@@ -93,7 +104,10 @@ export const LEARNING_TYPES: Record<string, ContentType> = {
       progress: { column: 'progress', type: 'integer' },
       metadata: { column: 'metadata', type: 'json' },
     },
-    relations: { user: learner, achievement: { target: 'achievements', many: false, link: { kind: 'owner', column: 'achievement_id' } } },
+    relations: {
+      user: learner,
+      achievement: { target: 'achievements', many: false, link: { kind: 'owner', column: 'achievement_id' } },
+    },
     visibility: learnerRows(),
     defaultSort: [{ attribute: 'earnedAt', direction: 'desc' }],
   },
@@ -124,7 +138,10 @@ export const LEARNING_TYPES: Record<string, ContentType> = {
       pdfUrl: { column: 'pdf_url', type: 'string' },
       verificationCode: { column: 'verification_code', type: 'string' },
     },
-    relations: { user: learner, course: { target: 'courses', many: false, link: { kind: 'owner', column: 'course_id' } } },
+    relations: {
+      user: learner,
+      course: { target: 'courses', many: false, link: { kind: 'owner', column: 'course_id' } },
+    },
     visibility: learnerRows((a) => col(a, 'course_id')),
     defaultSort: [{ attribute: 'issuedAt', direction: 'desc' }],
   },
@@ -144,7 +161,10 @@ export const LEARNING_TYPES: Record<string, ContentType> = {
       feedback: { column: 'feedback', type: 'json' },
     },
     relations: { user: learner, quiz: { target: 'quizzes', many: false, link: { kind: 'owner', column: 'quiz_id' } } },
-    visibility: learnerRows((a) => sql`SELECT l.course_id FROM quizzes q JOIN lessons l ON l.id = q.lesson_id WHERE q.id = ${col(a, 'quiz_id')}`),
+    visibility: learnerRows(
+      (a) =>
+        sql`SELECT l.course_id FROM quizzes q JOIN lessons l ON l.id = q.lesson_id WHERE q.id = ${col(a, 'quiz_id')}`,
+    ),
     defaultSort: [{ attribute: 'startedAt', direction: 'desc' }],
   },
 };

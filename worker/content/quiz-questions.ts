@@ -11,7 +11,9 @@ const options = z.array(z.string().trim().min(1).max(1000)).min(2).max(20);
 /** The question types a quiz may hold; `answer` is stripped from every response a student can see. */
 export const quizQuestion = z.discriminatedUnion('type', [
   z.object({ ...common, type: z.literal('single_choice'), options, answer: z.number().int().min(0) }).strict(),
-  z.object({ ...common, type: z.literal('multiple_choice'), options, answer: z.array(z.number().int().min(0)).min(1) }).strict(),
+  z
+    .object({ ...common, type: z.literal('multiple_choice'), options, answer: z.array(z.number().int().min(0)).min(1) })
+    .strict(),
   z.object({ ...common, type: z.literal('true_false'), answer: z.boolean() }).strict(),
   z
     .object({
@@ -38,11 +40,15 @@ export const quizQuestions = z
       ids.add(q.id);
       const count = 'options' in q ? q.options.length : 0;
       const outOfRange = (n: number) => n >= count;
-      if (q.type === 'single_choice' && outOfRange(q.answer)) ctx.addIssue({ code: 'custom', path: [i, 'answer'], message: 'answer must be the index of an option' });
+      if (q.type === 'single_choice' && outOfRange(q.answer))
+        ctx.addIssue({ code: 'custom', path: [i, 'answer'], message: 'answer must be the index of an option' });
       if (q.type === 'multiple_choice' && (q.answer.some(outOfRange) || new Set(q.answer).size !== q.answer.length)) {
         ctx.addIssue({ code: 'custom', path: [i, 'answer'], message: 'answer must list distinct option indexes' });
       }
-      if (q.type === 'ordering' && (q.answer.length !== count || new Set(q.answer).size !== count || q.answer.some(outOfRange))) {
+      if (
+        q.type === 'ordering' &&
+        (q.answer.length !== count || new Set(q.answer).size !== count || q.answer.some(outOfRange))
+      ) {
         ctx.addIssue({ code: 'custom', path: [i, 'answer'], message: 'answer must order every option exactly once' });
       }
     });

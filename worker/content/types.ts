@@ -2,7 +2,8 @@ import type { SQL } from 'drizzle-orm';
 import type { AuthUser } from '../env';
 import type { Resource, Scope } from '../policy/permissions';
 
-export type AttributeType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetime' | 'date' | 'enum' | 'json';
+export type AttributeType =
+  'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetime' | 'date' | 'enum' | 'json';
 
 export interface Viewer {
   user: AuthUser | null;

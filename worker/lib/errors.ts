@@ -28,10 +28,12 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string, details: Record<string, unknown> = {}) =>
   new ApiError(400, 'ValidationError', message, details);
-export const unauthorized = (message = 'Missing or invalid credentials') => new ApiError(401, 'UnauthorizedError', message);
+export const unauthorized = (message = 'Missing or invalid credentials') =>
+  new ApiError(401, 'UnauthorizedError', message);
 export const forbidden = (message = 'Forbidden') => new ApiError(403, 'ForbiddenError', message);
 export const notFound = (message = 'Not Found') => new ApiError(404, 'NotFoundError', message);
-export const conflict = (message: string, details: Record<string, unknown> = {}) => new ApiError(409, 'ConflictError', message, details);
+export const conflict = (message: string, details: Record<string, unknown> = {}) =>
+  new ApiError(409, 'ConflictError', message, details);
 
 /** Strapi lists validation problems as `details.errors[]` with a path array per problem. */
 export function fromZodError(error: ZodError, prefix: (string | number)[] = []): ApiError {

@@ -1,7 +1,14 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './errors';
-import { hashRefreshToken, JWT_AUDIENCE, JWT_ISSUER, newRefreshToken, signAccessToken, verifyAccessToken } from './tokens';
+import {
+  hashRefreshToken,
+  JWT_AUDIENCE,
+  JWT_ISSUER,
+  newRefreshToken,
+  signAccessToken,
+  verifyAccessToken,
+} from './tokens';
 
 const secret = 'a-test-secret-that-is-long-enough-for-hs256';
 const key = new TextEncoder().encode(secret);
@@ -20,7 +27,13 @@ describe('access tokens', () => {
   });
 
   it('refuses an unsigned token (alg none)', async () => {
-    const token = new UnsecuredJWT({ ver: 0 }).setSubject('1').setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setIssuedAt().setExpirationTime('1h').encode();
+    const token = new UnsecuredJWT({ ver: 0 })
+      .setSubject('1')
+      .setIssuer(JWT_ISSUER)
+      .setAudience(JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .encode();
     await expectRefused(token);
   });
 
@@ -30,7 +43,14 @@ describe('access tokens', () => {
   });
 
   it('refuses a token signed with another HMAC algorithm', async () => {
-    const token = await new SignJWT({ ver: 0 }).setProtectedHeader({ alg: 'HS512' }).setSubject('1').setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setIssuedAt().setExpirationTime('1h').sign(key);
+    const token = await new SignJWT({ ver: 0 })
+      .setProtectedHeader({ alg: 'HS512' })
+      .setSubject('1')
+      .setIssuer(JWT_ISSUER)
+      .setAudience(JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key);
     await expectRefused(token);
   });
 
@@ -40,19 +60,32 @@ describe('access tokens', () => {
   });
 
   it('refuses a token for another audience or issuer', async () => {
-    const base = () => new SignJWT({ ver: 0 }).setProtectedHeader({ alg: 'HS256' }).setSubject('1').setIssuedAt().setExpirationTime('1h');
+    const base = () =>
+      new SignJWT({ ver: 0 })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('1')
+        .setIssuedAt()
+        .setExpirationTime('1h');
     await expectRefused(await base().setIssuer(JWT_ISSUER).setAudience('someone-else').sign(key));
     await expectRefused(await base().setIssuer('someone-else').setAudience(JWT_AUDIENCE).sign(key));
   });
 
   it('refuses a token without an expiry', async () => {
-    const token = await new SignJWT({ ver: 0 }).setProtectedHeader({ alg: 'HS256' }).setSubject('1').setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setIssuedAt().sign(key);
+    const token = await new SignJWT({ ver: 0 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('1')
+      .setIssuer(JWT_ISSUER)
+      .setAudience(JWT_AUDIENCE)
+      .setIssuedAt()
+      .sign(key);
     await expectRefused(token);
   });
 
   it('refuses a tampered payload', async () => {
     const [header, , signature] = (await signAccessToken(secret, { userId: 1, tokenVersion: 0 })).split('.');
-    const payload = Buffer.from(JSON.stringify({ sub: '2', ver: 0, iss: JWT_ISSUER, aud: JWT_AUDIENCE, iat: 1, exp: 9999999999 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ sub: '2', ver: 0, iss: JWT_ISSUER, aud: JWT_AUDIENCE, iat: 1, exp: 9999999999 }),
+    ).toString('base64url');
     await expectRefused(`${header}.${payload}.${signature}`);
   });
 

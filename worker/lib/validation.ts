@@ -8,9 +8,11 @@ export const MAX_JSON_BYTES = 1024 * 1024;
 /** Reads a JSON body and validates it; every failure is a 400 (or 413) that says what was wrong. */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   const length = Number(c.req.header('content-length') ?? 0);
-  if (length > MAX_JSON_BYTES) throw new ApiError(413, 'PayloadTooLargeError', `Request body is larger than ${MAX_JSON_BYTES} bytes`);
+  if (length > MAX_JSON_BYTES)
+    throw new ApiError(413, 'PayloadTooLargeError', `Request body is larger than ${MAX_JSON_BYTES} bytes`);
   const text = await c.req.text();
-  if (text.length > MAX_JSON_BYTES) throw new ApiError(413, 'PayloadTooLargeError', `Request body is larger than ${MAX_JSON_BYTES} bytes`);
+  if (text.length > MAX_JSON_BYTES)
+    throw new ApiError(413, 'PayloadTooLargeError', `Request body is larger than ${MAX_JSON_BYTES} bytes`);
   let body: unknown;
   try {
     body = text.trim() === '' ? undefined : JSON.parse(text);
@@ -20,7 +22,11 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   return parseWith(schema, body);
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix: (string | number)[] = []): z.output<S> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  prefix: (string | number)[] = [],
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw fromZodError(result.error, prefix);
   return result.data;

@@ -40,9 +40,14 @@ describe('renderError', () => {
   });
 
   it('renders an ApiError with its status, name, details and headers', async () => {
-    const response = await appThatThrows(new ApiError(429, 'RateLimitError', 'slow down', { limit: 10 }, { 'Retry-After': '60' })).request('/boom');
+    const response = await appThatThrows(
+      new ApiError(429, 'RateLimitError', 'slow down', { limit: 10 }, { 'Retry-After': '60' }),
+    ).request('/boom');
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('60');
-    expect(await response.json()).toEqual({ data: null, error: { status: 429, name: 'RateLimitError', message: 'slow down', details: { limit: 10 } } });
+    expect(await response.json()).toEqual({
+      data: null,
+      error: { status: 429, name: 'RateLimitError', message: 'slow down', details: { limit: 10 } },
+    });
   });
 });

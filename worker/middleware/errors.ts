@@ -11,7 +11,8 @@ export function renderError(error: unknown, c: Context<AppEnv>): Response {
   }
   const databaseCode = postgresErrorCode(error);
   if (databaseCode === '23505') return c.json(errorBody(409, 'ConflictError', 'This record already exists'), 409);
-  if (databaseCode === '23503') return c.json(errorBody(409, 'ConflictError', 'This record is still referenced by others'), 409);
+  if (databaseCode === '23503')
+    return c.json(errorBody(409, 'ConflictError', 'This record is still referenced by others'), 409);
   if (error instanceof HTTPException && error.status < 500) {
     return c.json(errorBody(error.status, 'ValidationError', error.message || 'Bad Request'), error.status);
   }
@@ -42,5 +43,10 @@ function postgresErrorCode(error: unknown): string | undefined {
 
 function describe(error: unknown): unknown {
   if (!(error instanceof Error)) return String(error);
-  return { name: error.name, message: error.message, stack: error.stack, cause: error.cause ? describe(error.cause) : undefined };
+  return {
+    name: error.name,
+    message: error.message,
+    stack: error.stack,
+    cause: error.cause ? describe(error.cause) : undefined,
+  };
 }

@@ -17,7 +17,10 @@ const ACCEPTED = /^1\.0(\.\d+)?$/;
 export const xapiVersion = createMiddleware<AppEnv>(async (c, next) => {
   const requested = c.req.header(XAPI_VERSION_HEADER);
   if (requested !== undefined && !ACCEPTED.test(requested.trim())) {
-    c.res = renderError(badRequest(`${XAPI_VERSION_HEADER} ${requested} is not supported; this LRS speaks ${XAPI_VERSION}`), c);
+    c.res = renderError(
+      badRequest(`${XAPI_VERSION_HEADER} ${requested} is not supported; this LRS speaks ${XAPI_VERSION}`),
+      c,
+    );
   } else {
     await next();
   }

@@ -3,7 +3,13 @@ import { ApiError } from '../lib/errors';
 import { authorize } from './authorize';
 import { scopesFor } from './permissions';
 
-const user = (role: 'student' | 'parent' | 'teacher' | 'admin') => ({ id: 1, documentId: 'x', username: 'u', email: null, role });
+const user = (role: 'student' | 'parent' | 'teacher' | 'admin') => ({
+  id: 1,
+  documentId: 'x',
+  username: 'u',
+  email: null,
+  role,
+});
 
 describe('permission matrix', () => {
   it('gives anonymous visitors published courses only', () => {
@@ -40,9 +46,21 @@ describe('permission matrix', () => {
   });
 
   it('answers 401 to an anonymous caller and 403 to a signed-in one', () => {
-    const anonymous = (() => { try { authorize(null, 'courses', 'create'); } catch (e) { return e; } })() as ApiError;
+    const anonymous = (() => {
+      try {
+        authorize(null, 'courses', 'create');
+      } catch (e) {
+        return e;
+      }
+    })() as ApiError;
     expect(anonymous.status).toBe(401);
-    const student = (() => { try { authorize(user('student'), 'courses', 'create'); } catch (e) { return e; } })() as ApiError;
+    const student = (() => {
+      try {
+        authorize(user('student'), 'courses', 'create');
+      } catch (e) {
+        return e;
+      }
+    })() as ApiError;
     expect(student.status).toBe(403);
     expect(student.name).toBe('ForbiddenError');
   });

@@ -22,13 +22,20 @@ const and = (parts: (SQL | undefined)[]): SQL | undefined => {
 export { and as allOf };
 
 /** `alias` joined to the rows of `relation`'s target that the viewer may see, as FROM … WHERE … */
-export function relationSource(relation: Relation, alias: string, target: string, user: AuthUser | null): { from: SQL; where: SQL } {
+export function relationSource(
+  relation: Relation,
+  alias: string,
+  target: string,
+  user: AuthUser | null,
+): { from: SQL; where: SQL } {
   const type = CONTENT_TYPES[relation.target]!;
   const visible = type.visibility(target, user, readScopes(type, user));
   const table = sql.raw(`"${type.table}" "${target}"`);
   const link = relation.link;
-  if (link.kind === 'owner') return { from: table, where: and([sql`${col(target, 'id')} = ${col(alias, link.column)}`, visible])! };
-  if (link.kind === 'inverse') return { from: table, where: and([sql`${col(target, link.column)} = ${col(alias, 'id')}`, visible])! };
+  if (link.kind === 'owner')
+    return { from: table, where: and([sql`${col(target, 'id')} = ${col(alias, link.column)}`, visible])! };
+  if (link.kind === 'inverse')
+    return { from: table, where: and([sql`${col(target, link.column)} = ${col(alias, 'id')}`, visible])! };
   const join = `${target}_j`;
   return {
     from: sql`${sql.raw(`"${link.table}" "${join}"`)} JOIN ${table} ON ${col(target, 'id')} = ${col(join, link.to)}`,
@@ -36,12 +43,23 @@ export function relationSource(relation: Relation, alias: string, target: string
   };
 }
 
-export function compileFilter(type: ContentType, node: FilterNode, alias: string, user: AuthUser | null, aliases: Aliases): SQL {
+export function compileFilter(
+  type: ContentType,
+  node: FilterNode,
+  alias: string,
+  user: AuthUser | null,
+  aliases: Aliases,
+): SQL {
   switch (node.kind) {
     case 'and':
       return and(node.items.map((item) => compileFilter(type, item, alias, user, aliases))) ?? sql`true`;
     case 'or':
-      return node.items.length ? sql`(${sql.join(node.items.map((item) => compileFilter(type, item, alias, user, aliases)), sql` OR `)})` : sql`false`;
+      return node.items.length
+        ? sql`(${sql.join(
+            node.items.map((item) => compileFilter(type, item, alias, user, aliases)),
+            sql` OR `,
+          )})`
+        : sql`false`;
     case 'not':
       // NOT over a NULL comparison is NULL: coalesce keeps "not equal" true for rows without a value.
       return sql`NOT coalesce(${compileFilter(type, node.item, alias, user, aliases)}, false)`;
@@ -54,7 +72,8 @@ export function compileFilter(type: ContentType, node: FilterNode, alias: string
     }
     case 'relationNull': {
       const relation = type.relations[node.relation]!;
-      if (relation.link.kind === 'owner') return sql`${col(alias, relation.link.column)} IS ${sql.raw(node.isNull ? '' : 'NOT ')}NULL`;
+      if (relation.link.kind === 'owner')
+        return sql`${col(alias, relation.link.column)} IS ${sql.raw(node.isNull ? '' : 'NOT ')}NULL`;
       const target = aliases.next();
       const source = relationSource(relation, alias, target, user);
       return sql`${sql.raw(node.isNull ? 'NOT ' : '')}EXISTS (SELECT 1 FROM ${source.from} WHERE ${source.where})`;
@@ -72,7 +91,8 @@ function compileCondition(type: ContentType, node: Extract<FilterNode, { kind: '
   const typed = (v: unknown) => (attribute.type === 'datetime' ? sql`${v}::timestamptz` : sql`${v}`);
   if (attribute.type === 'json') {
     const contains = sql`${column} @> jsonb_build_array(${value}::text)`;
-    if (node.operator === '$null' || node.operator === '$notNull') return nullTest(column, node.operator, value as boolean);
+    if (node.operator === '$null' || node.operator === '$notNull')
+      return nullTest(column, node.operator, value as boolean);
     return node.operator === '$contains' ? contains : sql`NOT coalesce(${contains}, false)`;
   }
   switch (node.operator) {

@@ -23,7 +23,10 @@ export function sortExpression(type: ContentType, item: SortItem, alias: string)
   const target = CONTENT_TYPES[relation.target]!;
   const link = relation.link as { kind: 'owner' | 'inverse'; column: string };
   const s = `${alias}_s_${item.relation}`;
-  const joinCondition = link.kind === 'owner' ? sql`${col(s, 'id')} = ${col(alias, link.column)}` : sql`${col(s, link.column)} = ${col(alias, 'id')}`;
+  const joinCondition =
+    link.kind === 'owner'
+      ? sql`${col(s, 'id')} = ${col(alias, link.column)}`
+      : sql`${col(s, link.column)} = ${col(alias, 'id')}`;
   return sql`(SELECT ${col(s, target.attributes[item.attribute]!.column)} FROM ${sql.raw(`"${target.table}" "${s}"`)} WHERE ${joinCondition} LIMIT 1) ${direction}`;
 }
 
@@ -39,21 +42,36 @@ export function orderBy(type: ContentType, sort: SortItem[], alias: string): SQL
  */
 export function rowJson(tree: SelectTree, alias: string, user: AuthUser | null, aliases: Aliases): SQL {
   const pairs: SQL[] = [];
-  for (const name of tree.fields) pairs.push(sql`${sql.raw(`'${name}'`)}, ${attributeValue(tree.type.attributes[name]!, alias, user)}`);
-  for (const [name, node] of Object.entries(tree.populate)) pairs.push(sql`${sql.raw(`'${name}'`)}, ${relationJson(tree.type, name, node, alias, user, aliases)}`);
+  for (const name of tree.fields)
+    pairs.push(sql`${sql.raw(`'${name}'`)}, ${attributeValue(tree.type.attributes[name]!, alias, user)}`);
+  for (const [name, node] of Object.entries(tree.populate))
+    pairs.push(sql`${sql.raw(`'${name}'`)}, ${relationJson(tree.type, name, node, alias, user, aliases)}`);
   // json_build_object keeps key order (jsonb would sort them) but takes at most 100 arguments.
   if (pairs.length > 50) throw new Error(`${tree.type.name} has more than 50 fields and relations`);
   return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
 }
 
-function relationJson(type: ContentType, name: string, node: PopulateNode, alias: string, user: AuthUser | null, aliases: Aliases): SQL {
+function relationJson(
+  type: ContentType,
+  name: string,
+  node: PopulateNode,
+  alias: string,
+  user: AuthUser | null,
+  aliases: Aliases,
+): SQL {
   const relation = type.relations[name]!;
   const target = aliases.next();
   const source = relationSource(relation, alias, target, user);
-  const where = allOf([source.where, node.filters ? compileFilter(node.type, node.filters, target, user, aliases) : undefined])!;
+  const where = allOf([
+    source.where,
+    node.filters ? compileFilter(node.type, node.filters, target, user, aliases) : undefined,
+  ])!;
   const row = rowJson(node, target, user, aliases);
   if (!relation.many) return sql`(SELECT ${row} FROM ${source.from} WHERE ${where} LIMIT 1)`;
   const link = relation.link;
-  const defaultOrder = !node.sort.length && link.kind === 'joinTable' && link.orderColumn ? sql`${col(`${target}_j`, link.orderColumn)} ASC, ` : sql``;
+  const defaultOrder =
+    !node.sort.length && link.kind === 'joinTable' && link.orderColumn
+      ? sql`${col(`${target}_j`, link.orderColumn)} ASC, `
+      : sql``;
   return sql`coalesce((SELECT json_agg(${row} ORDER BY ${defaultOrder}${orderBy(node.type, node.sort, target)}) FROM ${source.from} WHERE ${where}), '[]'::json)`;
 }

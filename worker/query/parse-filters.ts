@@ -8,7 +8,8 @@ import { isReadable, mayTraverse } from './readable';
 type Path = (string | number)[];
 const MAX_DEPTH = 6;
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** qs gives arrays for a[0]=x and objects for a[20]=x (past its array limit); both mean a list. */
 function asList(value: unknown): unknown[] {
@@ -18,7 +19,13 @@ function asList(value: unknown): unknown[] {
 }
 
 /** Parses Strapi's `filters` object for one content type, validating every key, operator and value. */
-export function parseFilters(type: ContentType, raw: unknown, user: AuthUser | null, path: Path = ['filters'], depth = 0): FilterNode {
+export function parseFilters(
+  type: ContentType,
+  raw: unknown,
+  user: AuthUser | null,
+  path: Path = ['filters'],
+  depth = 0,
+): FilterNode {
   if (depth > MAX_DEPTH) throw invalidQuery(path, 'filters are nested too deeply');
   if (!isPlainObject(raw)) throw invalidQuery(path, 'expected an object of fields and operators');
   const items: FilterNode[] = [];
@@ -40,7 +47,14 @@ export function parseFilters(type: ContentType, raw: unknown, user: AuthUser | n
   return items.length === 1 ? items[0]! : { kind: 'and', items };
 }
 
-function parseRelationFilter(type: ContentType, key: string, value: unknown, user: AuthUser | null, at: Path, depth: number): FilterNode {
+function parseRelationFilter(
+  type: ContentType,
+  key: string,
+  value: unknown,
+  user: AuthUser | null,
+  at: Path,
+  depth: number,
+): FilterNode {
   const relation = type.relations[key]!;
   const target = CONTENT_TYPES[relation.target]!;
   if (isPlainObject(value) && Object.keys(value).length === 1 && ('$null' in value || '$notNull' in value)) {
@@ -74,28 +88,56 @@ function parseAttributeFilter(name: string, attribute: Attribute, value: unknown
   return items.length === 1 ? items[0]! : { kind: 'and', items };
 }
 
-const STRING_OPERATORS = new Set<Operator>(['$eqi', '$nei', '$contains', '$notContains', '$containsi', '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi']);
+const STRING_OPERATORS = new Set<Operator>([
+  '$eqi',
+  '$nei',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
+]);
 
 function condition(name: string, attribute: Attribute, operator: Operator, operand: unknown, at: Path): FilterNode {
   if (operator === '$null' || operator === '$notNull') {
     return { kind: 'condition', attribute: name, operator, value: parseBoolean(operand, at) };
   }
   if (attribute.type === 'json') {
-    if (operator !== '$contains' && operator !== '$notContains') throw invalidQuery(at, `${name} is a JSON field: only $contains, $notContains, $null and $notNull apply`);
+    if (operator !== '$contains' && operator !== '$notContains')
+      throw invalidQuery(at, `${name} is a JSON field: only $contains, $notContains, $null and $notNull apply`);
     return { kind: 'condition', attribute: name, operator, value: scalarText(operand, at) };
   }
   if (operator === '$in' || operator === '$notIn') {
-    const list = asList(operand).flatMap((v) => (typeof v === 'string' && v.includes(',') && attribute.type !== 'string' && attribute.type !== 'text' ? v.split(',') : [v]));
+    const list = asList(operand).flatMap((v) =>
+      typeof v === 'string' && v.includes(',') && attribute.type !== 'string' && attribute.type !== 'text'
+        ? v.split(',')
+        : [v],
+    );
     if (list.length > 500) throw invalidQuery(at, 'at most 500 values');
-    return { kind: 'condition', attribute: name, operator, value: list.map((v, i) => coerce(attribute, v, [...at, i])) };
+    return {
+      kind: 'condition',
+      attribute: name,
+      operator,
+      value: list.map((v, i) => coerce(attribute, v, [...at, i])),
+    };
   }
   if (operator === '$between') {
     const list = asList(operand);
     if (list.length !== 2) throw invalidQuery(at, '$between takes exactly two values');
-    return { kind: 'condition', attribute: name, operator, value: list.map((v, i) => coerce(attribute, v, [...at, i])) };
+    return {
+      kind: 'condition',
+      attribute: name,
+      operator,
+      value: list.map((v, i) => coerce(attribute, v, [...at, i])),
+    };
   }
-  if (STRING_OPERATORS.has(operator)) return { kind: 'condition', attribute: name, operator, value: scalarText(operand, at) };
-  if ((operator === '$eq' || operator === '$ne') && operand === null) return { kind: 'condition', attribute: name, operator: operator === '$eq' ? '$null' : '$notNull', value: true };
+  if (STRING_OPERATORS.has(operator))
+    return { kind: 'condition', attribute: name, operator, value: scalarText(operand, at) };
+  if ((operator === '$eq' || operator === '$ne') && operand === null)
+    return { kind: 'condition', attribute: name, operator: operator === '$eq' ? '$null' : '$notNull', value: true };
   return { kind: 'condition', attribute: name, operator, value: coerce(attribute, operand, at) };
 }
 

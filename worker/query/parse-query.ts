@@ -9,11 +9,25 @@ import { invalidQuery } from './query-error';
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
-const KNOWN_PARAMETERS = new Set(['filters', 'populate', 'fields', 'sort', 'pagination', 'status', 'locale', 'publicationState']);
+const KNOWN_PARAMETERS = new Set([
+  'filters',
+  'populate',
+  'fields',
+  'sort',
+  'pagination',
+  'status',
+  'locale',
+  'publicationState',
+]);
 
 /** The query string in Strapi's bracket format (qs), with limits that keep a hostile URL cheap. */
 export function parseQueryString(search: string): Record<string, unknown> {
-  return parse(search.replace(/^\?/, ''), { depth: 12, arrayLimit: 100, parameterLimit: 500, strictDepth: false }) as Record<string, unknown>;
+  return parse(search.replace(/^\?/, ''), {
+    depth: 12,
+    arrayLimit: 100,
+    parameterLimit: 500,
+    strictDepth: false,
+  }) as Record<string, unknown>;
 }
 
 function positiveInteger(value: unknown, at: (string | number)[], min: number, max?: number): number {
@@ -27,10 +41,12 @@ function positiveInteger(value: unknown, at: (string | number)[], min: number, m
 
 export function parsePagination(raw: unknown): Pagination {
   if (raw === undefined) return { mode: 'page', page: 1, pageSize: DEFAULT_PAGE_SIZE, withCount: true };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalidQuery(['pagination'], 'expected page/pageSize or start/limit');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw invalidQuery(['pagination'], 'expected page/pageSize or start/limit');
   const p = raw as Record<string, unknown>;
   for (const key of Object.keys(p)) {
-    if (!['page', 'pageSize', 'start', 'limit', 'withCount'].includes(key)) throw invalidQuery(['pagination', key], `unknown pagination option "${key}"`);
+    if (!['page', 'pageSize', 'start', 'limit', 'withCount'].includes(key))
+      throw invalidQuery(['pagination', key], `unknown pagination option "${key}"`);
   }
   const withCount = p.withCount === undefined ? true : parseBoolean(p.withCount, ['pagination', 'withCount']);
   const byPage = p.page !== undefined || p.pageSize !== undefined;
@@ -38,19 +54,38 @@ export function parsePagination(raw: unknown): Pagination {
   if (byPage && byOffset) throw invalidQuery(['pagination'], 'use either page/pageSize or start/limit, not both');
   if (byOffset) {
     // Strapi treats limit=-1 as "no limit"; we cap it at the maximum page size instead.
-    const limit = p.limit === '-1' ? MAX_PAGE_SIZE : p.limit === undefined ? DEFAULT_PAGE_SIZE : positiveInteger(p.limit, ['pagination', 'limit'], 1, MAX_PAGE_SIZE);
-    return { mode: 'offset', start: p.start === undefined ? 0 : positiveInteger(p.start, ['pagination', 'start'], 0), limit, withCount };
+    const limit =
+      p.limit === '-1'
+        ? MAX_PAGE_SIZE
+        : p.limit === undefined
+          ? DEFAULT_PAGE_SIZE
+          : positiveInteger(p.limit, ['pagination', 'limit'], 1, MAX_PAGE_SIZE);
+    return {
+      mode: 'offset',
+      start: p.start === undefined ? 0 : positiveInteger(p.start, ['pagination', 'start'], 0),
+      limit,
+      withCount,
+    };
   }
   return {
     mode: 'page',
     page: p.page === undefined ? 1 : positiveInteger(p.page, ['pagination', 'page'], 1),
-    pageSize: p.pageSize === undefined ? DEFAULT_PAGE_SIZE : positiveInteger(p.pageSize, ['pagination', 'pageSize'], 1, MAX_PAGE_SIZE),
+    pageSize:
+      p.pageSize === undefined
+        ? DEFAULT_PAGE_SIZE
+        : positiveInteger(p.pageSize, ['pagination', 'pageSize'], 1, MAX_PAGE_SIZE),
     withCount,
   };
 }
 
 function parseStatus(type: ContentType, query: Record<string, unknown>): ListQuery['status'] {
-  const raw = query.status ?? (query.publicationState === 'live' ? 'published' : query.publicationState === 'preview' ? undefined : query.publicationState);
+  const raw =
+    query.status ??
+    (query.publicationState === 'live'
+      ? 'published'
+      : query.publicationState === 'preview'
+        ? undefined
+        : query.publicationState);
   if (raw === undefined) return undefined;
   if (raw !== 'draft' && raw !== 'published') throw invalidQuery(['status'], 'expected draft or published');
   if (!type.publishedAttribute) return undefined;

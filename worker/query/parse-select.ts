@@ -8,13 +8,17 @@ import { isReadable, mayTraverse } from './readable';
 
 type Path = (string | number)[];
 const MAX_POPULATE_DEPTH = 4;
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function listOfStrings(value: unknown, at: Path): string[] {
   const items = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : [value];
   return items.flatMap((item, i) => {
     if (typeof item !== 'string') throw invalidQuery([...at, i], 'expected a name');
-    return item.split(',').map((s) => s.trim()).filter(Boolean);
+    return item
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   });
 }
 
@@ -35,7 +39,10 @@ export function parseSort(type: ContentType, raw: unknown, user: AuthUser | null
   const entries: [string, string][] = [];
   const collect = (value: unknown, path: Path): void => {
     if (typeof value === 'string') {
-      for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+      for (const part of value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         const [field, direction = 'asc'] = part.split(':');
         entries.push([field!, direction]);
       }
@@ -45,7 +52,8 @@ export function parseSort(type: ContentType, raw: unknown, user: AuthUser | null
       for (const [key, v] of Object.entries(value)) {
         if (/^\d+$/.test(key)) collect(v, [...path, key]);
         else if (typeof v === 'string') entries.push([key, v]);
-        else if (isPlainObject(v)) for (const [inner, dir] of Object.entries(v)) entries.push([`${key}.${inner}`, String(dir)]);
+        else if (isPlainObject(v))
+          for (const [inner, dir] of Object.entries(v)) entries.push([`${key}.${inner}`, String(dir)]);
         else throw invalidQuery([...path, key], 'expected asc or desc');
       }
     } else {
@@ -60,15 +68,18 @@ export function parseSort(type: ContentType, raw: unknown, user: AuthUser | null
     if (rest.length) throw invalidQuery(at, `cannot sort on ${field}: only one relation deep`);
     if (second === undefined) {
       const attribute = type.attributes[first!];
-      if (!attribute || !isReadable(attribute, user)) throw invalidQuery(at, `"${first}" is not a field of ${type.name}`);
+      if (!attribute || !isReadable(attribute, user))
+        throw invalidQuery(at, `"${first}" is not a field of ${type.name}`);
       if (attribute.type === 'json') throw invalidQuery(at, `cannot sort on the JSON field ${first}`);
       return { attribute: first!, direction: dir };
     }
     const relation = type.relations[first!];
-    if (!relation || relation.many || !mayTraverse(relation, user)) throw invalidQuery(at, `"${first}" is not a to-one relation of ${type.name}`);
+    if (!relation || relation.many || !mayTraverse(relation, user))
+      throw invalidQuery(at, `"${first}" is not a to-one relation of ${type.name}`);
     const target = CONTENT_TYPES[relation.target]!;
     const attribute = target.attributes[second];
-    if (!attribute || !isReadable(attribute, user) || attribute.type === 'json') throw invalidQuery(at, `"${second}" is not a sortable field of ${target.name}`);
+    if (!attribute || !isReadable(attribute, user) || attribute.type === 'json')
+      throw invalidQuery(at, `"${second}" is not a sortable field of ${target.name}`);
     return { relation: first!, attribute: second, direction: dir };
   });
 }
@@ -80,22 +91,34 @@ const POPULATE_KEYS = new Set(['fields', 'filters', 'sort', 'populate', 'on', 'c
  * `populate[a][fields|filters|sort|populate]=…`. With `*`, relations the viewer may not read are left
  * out; naming one explicitly is an error.
  */
-export function parsePopulate(type: ContentType, raw: unknown, user: AuthUser | null, at: Path, depth = 0): Record<string, PopulateNode> {
+export function parsePopulate(
+  type: ContentType,
+  raw: unknown,
+  user: AuthUser | null,
+  at: Path,
+  depth = 0,
+): Record<string, PopulateNode> {
   if (raw === undefined || raw === '' || raw === false || raw === 'false') return {};
   if (depth >= MAX_POPULATE_DEPTH) throw invalidQuery(at, `populate is limited to ${MAX_POPULATE_DEPTH} levels`);
   const result: Record<string, PopulateNode> = {};
   const add = (name: string, spec: unknown, path: Path) => {
     const relation = type.relations[name];
-    if (!relation || !mayTraverse(relation, user)) throw invalidQuery(path, `"${name}" is not a relation of ${type.name}`);
+    if (!relation || !mayTraverse(relation, user))
+      throw invalidQuery(path, `"${name}" is not a relation of ${type.name}`);
     result[name] = populateNode(CONTENT_TYPES[relation.target]!, spec, user, path, depth + 1);
   };
   if (raw === '*' || raw === true || raw === 'true') {
     for (const [name, relation] of Object.entries(type.relations)) {
-      if (mayTraverse(relation, user)) result[name] = populateNode(CONTENT_TYPES[relation.target]!, true, user, [...at, name], depth + 1);
+      if (mayTraverse(relation, user))
+        result[name] = populateNode(CONTENT_TYPES[relation.target]!, true, user, [...at, name], depth + 1);
     }
     return result;
   }
-  if (typeof raw === 'string' || Array.isArray(raw) || (isPlainObject(raw) && Object.keys(raw).every((k) => /^\d+$/.test(k)))) {
+  if (
+    typeof raw === 'string' ||
+    Array.isArray(raw) ||
+    (isPlainObject(raw) && Object.keys(raw).every((k) => /^\d+$/.test(k)))
+  ) {
     for (const entry of listOfStrings(raw, at)) {
       // Dotted paths populate through relations: lessons.quiz.
       const [head, ...tail] = entry.split('.');
@@ -126,7 +149,8 @@ function populateNode(type: ContentType, spec: unknown, user: AuthUser | null, a
   }
   if (!isPlainObject(spec)) throw invalidQuery(at, 'expected *, true or an object');
   for (const key of Object.keys(spec)) {
-    if (!POPULATE_KEYS.has(key)) throw invalidQuery([...at, key], `unknown populate option "${key}"; use fields, filters, sort or populate`);
+    if (!POPULATE_KEYS.has(key))
+      throw invalidQuery([...at, key], `unknown populate option "${key}"; use fields, filters, sort or populate`);
   }
   if (spec.fields !== undefined) node.fields = parseFields(type, spec.fields, user, [...at, 'fields']);
   if (spec.filters !== undefined) node.filters = parseFilters(type, spec.filters, user, [...at, 'filters']);

@@ -23,11 +23,21 @@ export interface ListResult {
  * A Strapi "find" in one statement: the page's ids (and the total) are chosen first, then only those
  * rows are turned into JSON with their populated relations.
  */
-export async function findMany(db: Database, query: ListQuery, user: AuthUser | null, scopes: readonly Scope[] = readScopes(query.select.type, user)): Promise<ListResult> {
+export async function findMany(
+  db: Database,
+  query: ListQuery,
+  user: AuthUser | null,
+  scopes: readonly Scope[] = readScopes(query.select.type, user),
+): Promise<ListResult> {
   const type = query.select.type;
   const aliases = new Aliases();
   const t = aliases.next();
-  const where = allOf([type.visibility(t, user, scopes), statusPredicate(type, query.status, t), query.filters ? compileFilter(type, query.filters, t, user, aliases) : undefined]) ?? sql`true`;
+  const where =
+    allOf([
+      type.visibility(t, user, scopes),
+      statusPredicate(type, query.status, t),
+      query.filters ? compileFilter(type, query.filters, t, user, aliases) : undefined,
+    ]) ?? sql`true`;
   const order = orderBy(type, query.sort, t);
   const p = query.pagination;
   const limit = p.mode === 'page' ? p.pageSize : p.limit;
@@ -46,13 +56,19 @@ export async function findMany(db: Database, query: ListQuery, user: AuthUser | 
   let count = result.rows[0]?.total ?? 0;
   if (p.withCount && result.rows.length === 0 && offset > 0) {
     // Past the last page the window has no row to ride on: count separately (only in this case).
-    const counted = await db.execute<{ total: number }>(sql`SELECT count(*)::int AS total FROM ${table} WHERE ${where}`);
+    const counted = await db.execute<{ total: number }>(
+      sql`SELECT count(*)::int AS total FROM ${table} WHERE ${where}`,
+    );
     count = counted.rows[0]?.total ?? 0;
   }
   const data = result.rows.map((row) => row.data);
   const pagination: Record<string, number> =
     p.mode === 'page'
-      ? { page: p.page, pageSize: p.pageSize, ...(p.withCount && { pageCount: Math.ceil(count / p.pageSize), total: count }) }
+      ? {
+          page: p.page,
+          pageSize: p.pageSize,
+          ...(p.withCount && { pageCount: Math.ceil(count / p.pageSize), total: count }),
+        }
       : { start: p.start, limit: p.limit, ...(p.withCount && { total: count }) };
   return { data, meta: { pagination } };
 }
@@ -68,7 +84,13 @@ export async function findOne(
   const type = select.type;
   const aliases = new Aliases();
   const t = aliases.next();
-  const where = allOf([sql`${col(t, 'document_id')} = ${documentId}`, type.visibility(t, user, options.scopes ?? readScopes(type, user)), statusPredicate(type, options.status, t)]);
-  const result = await db.execute<{ data: Record<string, unknown> }>(sql`SELECT ${rowJson(select, t, user, aliases)} AS data FROM ${sql.raw(`"${type.table}" "${t}"`)} WHERE ${where}`);
+  const where = allOf([
+    sql`${col(t, 'document_id')} = ${documentId}`,
+    type.visibility(t, user, options.scopes ?? readScopes(type, user)),
+    statusPredicate(type, options.status, t),
+  ]);
+  const result = await db.execute<{ data: Record<string, unknown> }>(
+    sql`SELECT ${rowJson(select, t, user, aliases)} AS data FROM ${sql.raw(`"${type.table}" "${t}"`)} WHERE ${where}`,
+  );
   return result.rows[0]?.data ?? null;
 }

@@ -25,7 +25,12 @@ const refreshBody = z.object({ refreshToken: z.string().min(16).max(256) });
 
 export const authRoutes = new Hono<AppEnv>();
 
-async function issueTokens(c: { env: AppEnv['Bindings'] }, db: Parameters<typeof startSession>[0], user: UserRecord, userAgent?: string) {
+async function issueTokens(
+  c: { env: AppEnv['Bindings'] },
+  db: Parameters<typeof startSession>[0],
+  user: UserRecord,
+  userAgent?: string,
+) {
   const refreshToken = await startSession(db, user.id, userAgent);
   const jwt = await signAccessToken(c.env.JWT_SECRET, { userId: user.id, tokenVersion: user.tokenVersion });
   return { jwt, refreshToken, user: presentUser(user, { id: user.id, role: user.role }) };

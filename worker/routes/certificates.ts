@@ -27,7 +27,16 @@ certificateRoutes.get('/verify/:code', async (c) => {
     WHERE cert.verification_code = ${code}`);
   const row = rows.rows[0];
   if (!row) throw notFound('No certificate with this code');
-  return c.json({ data: { valid: true, name: row.name, course: row.course, issuedAt: row.issuedAt, certificateNumber: row.certificateNumber }, meta: {} });
+  return c.json({
+    data: {
+      valid: true,
+      name: row.name,
+      course: row.course,
+      issuedAt: row.issuedAt,
+      certificateNumber: row.certificateNumber,
+    },
+    meta: {},
+  });
 });
 
 // The PDF, for whoever may read the certificate: its learner, their parents, the course's teacher, admins.
@@ -35,7 +44,9 @@ certificateRoutes.get('/:documentId/pdf', async (c) => {
   const scopes = authorize(c.var.user, 'certificates', 'findOne');
   const db = await c.var.db();
   const visible = contentType('certificates').visibility('cert', c.var.user, scopes);
-  const rows = await db.execute<{ id: number }>(sql`SELECT cert.id FROM certificates cert WHERE cert.document_id = ${c.req.param('documentId')} AND ${visible ?? sql`true`}`);
+  const rows = await db.execute<{ id: number }>(
+    sql`SELECT cert.id FROM certificates cert WHERE cert.document_id = ${c.req.param('documentId')} AND ${visible ?? sql`true`}`,
+  );
   const row = rows.rows[0];
   if (!row) throw notFound(`No certificate ${c.req.param('documentId')}`);
   const pdf = await certificatePdf(db, c.env, row.id, new URL(c.req.url).origin);

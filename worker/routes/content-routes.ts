@@ -34,7 +34,10 @@ export function addReadRoutes(routes: Hono<AppEnv>, typeName: string) {
   routes.get('/:documentId', async (c) => {
     const scopes = authorize(c.var.user, type.resource, 'findOne');
     const parsed = parseSingleQuery(type, queryOf(c.req.url), c.var.user);
-    const data = await findOne(await c.var.db(), parsed.select, c.req.param('documentId'), c.var.user, { status: parsed.status, scopes });
+    const data = await findOne(await c.var.db(), parsed.select, c.req.param('documentId'), c.var.user, {
+      status: parsed.status,
+      scopes,
+    });
     if (!data) throw notFound(`No ${type.name} ${c.req.param('documentId')}`);
     return c.json({ data, meta: {} });
   });
@@ -46,7 +49,11 @@ export function contentRoutes(typeName: string, writer: DocumentWriter) {
   const type = CONTENT_TYPES[typeName]!;
   const routes = new Hono<AppEnv>();
 
-  async function respondWithDocument(c: { req: { url: string }; var: AppEnv['Variables'] }, documentId: string, user: AuthUser) {
+  async function respondWithDocument(
+    c: { req: { url: string }; var: AppEnv['Variables'] },
+    documentId: string,
+    user: AuthUser,
+  ) {
     const parsed = parseSingleQuery(type, queryOf(c.req.url), user);
     const data = await findOne(await c.var.db(), parsed.select, documentId, user, { scopes: ['all'] });
     return { data, meta: {} };

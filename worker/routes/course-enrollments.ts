@@ -27,7 +27,9 @@ courseEnrollmentRoutes.post('/', async (c) => {
   authorize(c.var.user, 'enrollments', 'create');
   const user = requireUser(c.var.user);
   const { data } = await readJson(c, enrollBody);
-  const { result } = await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, async (tx) => enroll(tx, user, await findEnrollableCourse(tx, user, data.course)));
+  const { result } = await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, async (tx) =>
+    enroll(tx, user, await findEnrollableCourse(tx, user, data.course)),
+  );
   return c.json(await present(c, result.documentId), result.created ? 201 : 200);
 });
 
@@ -36,6 +38,8 @@ courseEnrollmentRoutes.put('/:documentId', async (c) => {
   authorize(c.var.user, 'enrollments', 'update');
   const user = requireUser(c.var.user);
   const { data } = await readJson(c, statusBody);
-  await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, (tx) => setEnrollmentStatus(tx, user, c.req.param('documentId'), data.status));
+  await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, (tx) =>
+    setEnrollmentStatus(tx, user, c.req.param('documentId'), data.status),
+  );
   return c.json(await present(c, c.req.param('documentId')));
 });

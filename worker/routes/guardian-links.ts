@@ -13,7 +13,10 @@ const linkBody = z.object({ data: z.object({ parent: userKey, child: userKey }).
 guardianLinkRoutes.get('/', async (c) => {
   const scopes = authorize(c.var.user, 'guardianLinks', 'find');
   const rows = await listGuardianLinks(await c.var.db(), requireUser(c.var.user), scopes);
-  return c.json({ data: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), meta: { pagination: { total: rows.length } } });
+  return c.json({
+    data: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    meta: { pagination: { total: rows.length } },
+  });
 });
 
 guardianLinkRoutes.post('/', async (c) => {
@@ -22,7 +25,13 @@ guardianLinkRoutes.post('/', async (c) => {
   const { data } = await readJson(c, linkBody);
   const { parent, child } = await linkGuardian(await c.var.db(), actor, data.parent, data.child);
   return c.json(
-    { data: { parent: { id: parent.id, documentId: parent.documentId, username: parent.username }, child: { id: child.id, documentId: child.documentId, username: child.username } }, meta: {} },
+    {
+      data: {
+        parent: { id: parent.id, documentId: parent.documentId, username: parent.username },
+        child: { id: child.id, documentId: child.documentId, username: child.username },
+      },
+      meta: {},
+    },
     201,
   );
 });

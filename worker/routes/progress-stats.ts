@@ -3,7 +3,13 @@ import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { parseWith } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
-import { childrenProgress, ownCoursesProgress, ownProgress, progressView, schoolProgress } from '../services/stats/progress-stats';
+import {
+  childrenProgress,
+  ownCoursesProgress,
+  ownProgress,
+  progressView,
+  schoolProgress,
+} from '../services/stats/progress-stats';
 
 export const progressStatsRoutes = new Hono<AppEnv>();
 

@@ -14,7 +14,9 @@ export const quizAttemptStartRoutes = new Hono<AppEnv>();
 quizAttemptStartRoutes.post('/:documentId/attempts', async (c) => {
   authorize(c.var.user, 'quizAttempts', 'create');
   const user = requireUser(c.var.user);
-  const { result } = await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, (tx, log) => startAttempt(tx, user, c.req.param('documentId'), log));
+  const { result } = await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, (tx, log) =>
+    startAttempt(tx, user, c.req.param('documentId'), log),
+  );
   return c.json({ data: result, meta: {} }, 201);
 });
 
@@ -26,11 +28,16 @@ quizAttemptRoutes.post('/:documentId/submit', async (c) => {
   authorize(c.var.user, 'quizAttempts', 'update');
   const user = requireUser(c.var.user);
   const { data } = await readJson(c, submitBody);
-  const { result, log } = await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, async (tx, log) => {
-    const submitted = await submitAttempt(tx, user, c.req.param('documentId'), data.answers, log);
-    if (submitted.lesson) await refreshEnrollment(tx, user.id, submitted.lesson.courseId, log);
-    return submitted.attempt;
-  });
+  const { result, log } = await inLearningTransaction(
+    await c.var.db(),
+    user,
+    new URL(c.req.url).origin,
+    async (tx, log) => {
+      const submitted = await submitAttempt(tx, user, c.req.param('documentId'), data.answers, log);
+      if (submitted.lesson) await refreshEnrollment(tx, user.id, submitted.lesson.courseId, log);
+      return submitted.attempt;
+    },
+  );
   return c.json({ data: result, meta: learningMeta(log) });
 });
 

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { readJson } from '../lib/validation';
 import { authorize } from '../policy/authorize';
-import { readSchoolSettings, SCHOOL_SETTINGS, schoolSettingKey, writeSchoolSetting } from '../services/stats/school-settings';
+import {
+  readSchoolSettings,
+  SCHOOL_SETTINGS,
+  schoolSettingKey,
+  writeSchoolSetting,
+} from '../services/stats/school-settings';
 
 export const schoolSettingRoutes = new Hono<AppEnv>();
 

@@ -32,7 +32,8 @@ export async function readUploadForm(c: Context<AppEnv>): Promise<UploadForm> {
   const form = await readFormData(c.req.raw, contentType);
 
   const entries = form.getAll('files');
-  if (entries.some((entry) => typeof entry === 'string')) throw badRequest('The "files" field must hold files, not text');
+  if (entries.some((entry) => typeof entry === 'string'))
+    throw badRequest('The "files" field must hold files, not text');
   const files = entries as File[];
   if (files.length === 0) throw badRequest('No files were uploaded: send them in the "files" field');
   return { files, infos: readFileInfos(form.getAll('fileInfo'), files.length) };
@@ -69,14 +70,20 @@ function readFileInfos(values: (string | File)[], fileCount: number): FileInfo[]
     }
     parsed.push(...(Array.isArray(json) && values.length === 1 ? json : [json]));
   }
-  if (parsed.length > fileCount) throw badRequest(`fileInfo describes ${parsed.length} files but ${fileCount} were uploaded`);
+  if (parsed.length > fileCount)
+    throw badRequest(`fileInfo describes ${parsed.length} files but ${fileCount} were uploaded`);
   const result = z.array(fileInfoSchema).safeParse(parsed);
   if (!result.success) throw fromZodError(result.error, ['fileInfo']);
   return Array.from({ length: fileCount }, (_, i) => result.data[i] ?? {});
 }
 
 function requestTooLarge(): ApiError {
-  return new ApiError(413, 'PayloadTooLargeError', `An upload request may not be larger than ${formatLimit(MAX_UPLOAD_REQUEST_BYTES)}`, {
-    limit: MAX_UPLOAD_REQUEST_BYTES,
-  });
+  return new ApiError(
+    413,
+    'PayloadTooLargeError',
+    `An upload request may not be larger than ${formatLimit(MAX_UPLOAD_REQUEST_BYTES)}`,
+    {
+      limit: MAX_UPLOAD_REQUEST_BYTES,
+    },
+  );
 }

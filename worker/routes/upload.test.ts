@@ -8,7 +8,13 @@ import { renderError } from '../middleware/errors';
 import { MAX_UPLOAD_REQUEST_BYTES } from '../services/media/media-types';
 import { uploadRoutes } from './upload';
 
-const teacher: AuthUser = { id: 7, documentId: 'teacher000000000000000000', username: 'teacher', email: null, role: 'teacher' };
+const teacher: AuthUser = {
+  id: 7,
+  documentId: 'teacher000000000000000000',
+  username: 'teacher',
+  email: null,
+  role: 'teacher',
+};
 
 /** The upload routes with a signed-in teacher and a database whose every statement fails. */
 function appWithFailingDatabase() {
@@ -36,7 +42,11 @@ describe('POST /api/upload, with R2 and the database stood in for', () => {
     form.append('files', new Blob([fixture.png1x1()]), 'a.png');
     form.append('files', new Blob([fixture.pdf()]), 'b.pdf');
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const response = await appWithFailingDatabase().request('/api/upload', { method: 'POST', body: form }, { MEDIA: bucket });
+    const response = await appWithFailingDatabase().request(
+      '/api/upload',
+      { method: 'POST', body: form },
+      { MEDIA: bucket },
+    );
     expect(response.status).toBe(500);
     expect(objects.size).toBe(0);
     expect(deleted).toHaveLength(2);
@@ -46,7 +56,10 @@ describe('POST /api/upload, with R2 and the database stood in for', () => {
     const { bucket, objects } = fakeBucket();
     const request = new Request('http://localhost/api/upload', {
       method: 'POST',
-      headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(MAX_UPLOAD_REQUEST_BYTES + 1) },
+      headers: {
+        'content-type': 'multipart/form-data; boundary=x',
+        'content-length': String(MAX_UPLOAD_REQUEST_BYTES + 1),
+      },
       body: '--x--\r\n',
     });
     const response = await appWithFailingDatabase().request(request, undefined, { MEDIA: bucket });

@@ -4,7 +4,14 @@ import type { AppEnv } from '../env';
 import { forbidden } from '../lib/errors';
 import { parseWith } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
-import { deleteFile, findFile, listFiles, mayDeleteFile, presentFile, recordUploads } from '../services/media/file-records';
+import {
+  deleteFile,
+  findFile,
+  listFiles,
+  mayDeleteFile,
+  presentFile,
+  recordUploads,
+} from '../services/media/file-records';
 import { prepareUpload, type PreparedUpload } from '../services/media/prepare-upload';
 import { deleteQuietly, mediaBucket, putAll } from '../services/media/store';
 import { readUploadForm } from './upload-form';
@@ -28,10 +35,17 @@ uploadRoutes.post('/', async (c) => {
   const bucket = mediaBucket(c.env);
   await putAll(bucket, uploads);
   try {
-    const rows = await recordUploads(await c.var.db(), uploader, uploads.map((u) => u.record));
+    const rows = await recordUploads(
+      await c.var.db(),
+      uploader,
+      uploads.map((u) => u.record),
+    );
     return c.json(rows.map(presentFile), 201);
   } catch (error) {
-    await deleteQuietly(bucket, uploads.map((u) => u.key));
+    await deleteQuietly(
+      bucket,
+      uploads.map((u) => u.key),
+    );
     throw error;
   }
 });

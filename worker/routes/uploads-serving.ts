@@ -42,7 +42,9 @@ async function serveUpload(c: Context<AppEnv>): Promise<Response> {
   headers.set('Content-Length', String(range.kind === 'part' ? range.length : object.size));
   if (c.req.method === 'HEAD') return new Response(null, { status, headers });
 
-  const content = fetched ?? (await bucket.get(key, range.kind === 'part' ? { range: { offset: range.offset, length: range.length } } : {}));
+  const content =
+    fetched ??
+    (await bucket.get(key, range.kind === 'part' ? { range: { offset: range.offset, length: range.length } } : {}));
   // Deleted between the two reads.
   if (!content) throw notFound('File not found');
   return new Response(content.body, { status, headers });

@@ -14,7 +14,11 @@ import { addReadRoutes } from './content-routes';
 export const userAchievementRoutes = new Hono<AppEnv>();
 addReadRoutes(userAchievementRoutes, 'userAchievements');
 
-const awardBody = z.object({ data: z.object({ user: z.union([z.number().int().positive(), z.string().min(1).max(24)]), achievement: relationRef }).strict() });
+const awardBody = z.object({
+  data: z
+    .object({ user: z.union([z.number().int().positive(), z.string().min(1).max(24)]), achievement: relationRef })
+    .strict(),
+});
 
 // The seed lets teachers award achievements by hand; only to students, and each at most once.
 userAchievementRoutes.post('/', async (c) => {
@@ -24,7 +28,18 @@ userAchievementRoutes.post('/', async (c) => {
   const db = await c.var.db();
   const learner = await findVisibleUser(db, actor, scopes.includes('all') ? ['all'] : ['students'], String(data.user));
   const achievementId = await resolveRef(db, 'achievements', data.achievement, 'achievement', actor);
-  const { result, log } = await inLearningTransaction(db, toAuthUser(learner), new URL(c.req.url).origin, (tx, log) => awardManually(tx, learner.id, achievementId, actor.id, log));
+  const { result, log } = await inLearningTransaction(db, toAuthUser(learner), new URL(c.req.url).origin, (tx, log) =>
+    awardManually(tx, learner.id, achievementId, actor.id, log),
+  );
   if (!result) throw conflict('This learner has already earned this achievement');
-  return c.json({ data: { learner: { documentId: learner.documentId, username: learner.username }, achievement: log.earnedAchievements[0] }, meta: learningMeta(log) }, 201);
+  return c.json(
+    {
+      data: {
+        learner: { documentId: learner.documentId, username: learner.username },
+        achievement: log.earnedAchievements[0],
+      },
+      meta: learningMeta(log),
+    },
+    201,
+  );
 });

@@ -21,10 +21,21 @@ userProgressRoutes.post('/', async (c) => {
   authorize(c.var.user, 'userProgress', 'create');
   const user = requireUser(c.var.user);
   const { data } = await readJson(c, single);
-  const { result, log } = await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, (tx, log) => recordProgress(tx, user, [data], log));
+  const { result, log } = await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, (tx, log) =>
+    recordProgress(tx, user, [data], log),
+  );
   const outcome = result[0]!;
-  if (outcome.status === 'rejected') throw new ApiError(outcome.error.status as 404 | 409, outcome.error.name as 'NotFoundError' | 'ConflictError', outcome.error.message, { eventId: outcome.eventId });
-  return c.json({ data: outcome.progress, meta: { eventId: outcome.eventId, status: outcome.status, ...learningMeta(log) } }, outcome.status === 'applied' ? 201 : 200);
+  if (outcome.status === 'rejected')
+    throw new ApiError(
+      outcome.error.status as 404 | 409,
+      outcome.error.name as 'NotFoundError' | 'ConflictError',
+      outcome.error.message,
+      { eventId: outcome.eventId },
+    );
+  return c.json(
+    { data: outcome.progress, meta: { eventId: outcome.eventId, status: outcome.status, ...learningMeta(log) } },
+    outcome.status === 'applied' ? 201 : 200,
+  );
 });
 
 // The offline outbox: many events, one transaction, an answer per event in the order sent.
@@ -35,7 +46,9 @@ userProgressRoutes.post('/batch', async (c) => {
   const ids = data.map((e) => e.eventId);
   // The same event twice in one batch is still one event: the first copy is applied.
   const unique = data.filter((e, i) => ids.indexOf(e.eventId) === i);
-  const { result, log } = await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, (tx, log) => recordProgress(tx, user, unique, log));
+  const { result, log } = await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, (tx, log) =>
+    recordProgress(tx, user, unique, log),
+  );
   const outcomes = new Map(result.map((o) => [o.eventId, o]));
   return c.json({ data: ids.map((id) => outcomes.get(id)!), meta: learningMeta(log) });
 });

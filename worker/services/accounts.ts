@@ -22,12 +22,22 @@ export async function authenticate(db: Database, identifier: string, password: s
   const recentFailures = sql`t.key = ${throttleKey} AND t.window_start > now() - make_interval(secs => ${THROTTLE_WINDOW_SECONDS})`;
   const throttle = {
     failures: sql<number | null>`(SELECT t.failures FROM ${authThrottles} t WHERE ${recentFailures})`,
-    retryAfter: sql<number | null>`(SELECT ceil(extract(epoch FROM t.window_start + make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) - now()))::int FROM ${authThrottles} t WHERE ${recentFailures})`,
+    retryAfter: sql<
+      number | null
+    >`(SELECT ceil(extract(epoch FROM t.window_start + make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) - now()))::int FROM ${authThrottles} t WHERE ${recentFailures})`,
   };
-  const [account] = await selectUsers(db, { password: users.password, ...throttle }).where(matchesIdentifier(identifier)).limit(1);
+  const [account] = await selectUsers(db, { password: users.password, ...throttle })
+    .where(matchesIdentifier(identifier))
+    .limit(1);
   const [state] = account ? [account] : await db.select(throttle).from(sql`(SELECT 1) AS one`);
   if (state?.failures != null && state.failures >= MAX_FAILED_SIGN_INS) {
-    throw new ApiError(429, 'RateLimitError', 'Too many failed sign-in attempts; try again later', {}, { 'Retry-After': String(Math.max(1, state.retryAfter ?? THROTTLE_WINDOW_SECONDS)) });
+    throw new ApiError(
+      429,
+      'RateLimitError',
+      'Too many failed sign-in attempts; try again later',
+      {},
+      { 'Retry-After': String(Math.max(1, state.retryAfter ?? THROTTLE_WINDOW_SECONDS)) },
+    );
   }
   const ok = await verifyPassword(password, account?.password ?? DUMMY_PASSWORD_HASH);
   if (!ok || !account) {
@@ -37,7 +47,10 @@ export async function authenticate(db: Database, identifier: string, password: s
   if (account.blocked) throw badRequest('Your account has been blocked by an administrator');
   if (account.failures) await db.delete(authThrottles).where(eq(authThrottles.key, throttleKey));
   if (needsRehash(account.password)) {
-    await db.update(users).set({ password: await hashPassword(password) }).where(eq(users.id, account.id));
+    await db
+      .update(users)
+      .set({ password: await hashPassword(password) })
+      .where(eq(users.id, account.id));
   }
   const { password: _hash, failures: _failures, retryAfter: _retryAfter, ...user } = account;
   return user;
@@ -72,7 +85,11 @@ export async function createAccount(db: Database, account: NewAccount): Promise<
     const taken = await tx
       .select({ id: users.id })
       .from(users)
-      .where(account.email ? sql`${matchesIdentifier(account.username)} OR ${matchesIdentifier(account.email)}` : matchesIdentifier(account.username))
+      .where(
+        account.email
+          ? sql`${matchesIdentifier(account.username)} OR ${matchesIdentifier(account.email)}`
+          : matchesIdentifier(account.username),
+      )
       .limit(1);
     if (taken.length > 0) throw badRequest('Email or Username are already taken');
     const [created] = await tx
@@ -94,7 +111,9 @@ export async function createAccount(db: Database, account: NewAccount): Promise<
       timeZone: account.timeZone ?? 'UTC',
     });
     if (account.parentId) {
-      await tx.insert(guardianLinks).values({ parentId: account.parentId, childId: created.id, createdById: account.createdById });
+      await tx
+        .insert(guardianLinks)
+        .values({ parentId: account.parentId, childId: created.id, createdById: account.createdById });
     }
     return created.id;
   });

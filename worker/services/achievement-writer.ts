@@ -10,7 +10,13 @@ import type { DocumentWriter } from '../routes/content-routes';
 /** The criteria the achievements service knows how to evaluate. */
 export const achievementCriteria = z.discriminatedUnion('type', [
   z.object({ type: z.literal('course_completion'), count: z.number().int().min(1).max(1000) }).strict(),
-  z.object({ type: z.literal('quiz_mastery'), minScore: z.number().int().min(0).max(100), count: z.number().int().min(1).max(1000) }).strict(),
+  z
+    .object({
+      type: z.literal('quiz_mastery'),
+      minScore: z.number().int().min(0).max(100),
+      count: z.number().int().min(1).max(1000),
+    })
+    .strict(),
   z.object({ type: z.literal('streak'), days: z.number().int().min(1).max(3650) }).strict(),
   z.object({ type: z.literal('participation'), lessons: z.number().int().min(1).max(100_000) }).strict(),
 ]);
@@ -29,7 +35,9 @@ const fields = z
 
 function checkCategory(data: { criteria?: { type: string }; category?: string }) {
   if (data.criteria && data.category && data.criteria.type !== data.category) {
-    throw badRequest(`criteria.type (${data.criteria.type}) must match category (${data.category})`, { errors: [{ path: ['data', 'criteria', 'type'], message: 'must match category' }] });
+    throw badRequest(`criteria.type (${data.criteria.type}) must match category (${data.category})`, {
+      errors: [{ path: ['data', 'criteria', 'type'], message: 'must match category' }],
+    });
   }
 }
 
@@ -52,7 +60,10 @@ export const achievementWriter: DocumentWriter = {
     const id = await findWritable(db, 'achievements', documentId, actor, scopes);
     const { icon, ...attributes } = data;
     const iconId = await resolveToOne(db, 'files', icon, 'icon', actor);
-    await db.update(achievements).set({ ...attributes, ...(iconId !== undefined && { iconId }), updatedAt: new Date() }).where(eq(achievements.id, id));
+    await db
+      .update(achievements)
+      .set({ ...attributes, ...(iconId !== undefined && { iconId }), updatedAt: new Date() })
+      .where(eq(achievements.id, id));
   },
 
   async remove(db, actor, scopes, documentId) {

@@ -27,12 +27,23 @@ const fields = z
 const createData = fields.partial().required({ title: true, category: true });
 const updateData = fields.partial();
 
-async function setPrerequisites(db: Database, courseId: number, input: z.infer<typeof toManyInput>, user: Parameters<DocumentWriter['create']>[1]) {
-  const current = (await db.select({ id: coursePrerequisites.prerequisiteId }).from(coursePrerequisites).where(eq(coursePrerequisites.courseId, courseId))).map((r) => r.id);
+async function setPrerequisites(
+  db: Database,
+  courseId: number,
+  input: z.infer<typeof toManyInput>,
+  user: Parameters<DocumentWriter['create']>[1],
+) {
+  const current = (
+    await db
+      .select({ id: coursePrerequisites.prerequisiteId })
+      .from(coursePrerequisites)
+      .where(eq(coursePrerequisites.courseId, courseId))
+  ).map((r) => r.id);
   const ids = await resolveToMany(db, 'courses', input, current, 'prerequisites', user);
   if (ids.includes(courseId)) throw badRequest('prerequisites: a course cannot be its own prerequisite');
   await db.delete(coursePrerequisites).where(eq(coursePrerequisites.courseId, courseId));
-  if (ids.length) await db.insert(coursePrerequisites).values(ids.map((prerequisiteId) => ({ courseId, prerequisiteId })));
+  if (ids.length)
+    await db.insert(coursePrerequisites).values(ids.map((prerequisiteId) => ({ courseId, prerequisiteId })));
 }
 
 /** Teachers create courses and edit their own; only admins delete (the seed's matrix). */

@@ -41,7 +41,12 @@ async function userByKey(db: Database, key: string | number) {
 }
 
 /** Links a parent account to a student account; teachers may only link students. */
-export async function linkGuardian(db: Database, actor: AuthUser, parentKey: string | number, childKey: string | number) {
+export async function linkGuardian(
+  db: Database,
+  actor: AuthUser,
+  parentKey: string | number,
+  childKey: string | number,
+) {
   const [parentUser, childUser] = await Promise.all([userByKey(db, parentKey), userByKey(db, childKey)]);
   if (!parentUser || parentUser.role !== 'parent') throw badRequest('parent must name a parent account');
   if (!childUser || childUser.role !== 'student') throw badRequest('child must name a student account');
@@ -54,9 +59,16 @@ export async function linkGuardian(db: Database, actor: AuthUser, parentKey: str
   return { parent: parentUser, child: childUser };
 }
 
-export async function unlinkGuardian(db: Database, viewer: AuthUser, scopes: readonly Scope[], parentKey: string, childKey: string) {
+export async function unlinkGuardian(
+  db: Database,
+  viewer: AuthUser,
+  scopes: readonly Scope[],
+  parentKey: string,
+  childKey: string,
+) {
   const [parentUser, childUser] = await Promise.all([userByKey(db, parentKey), userByKey(db, childKey)]);
-  if (!parentUser || !childUser || (!scopes.includes('all') && childUser.role !== 'student')) throw notFound('Link not found');
+  if (!parentUser || !childUser || (!scopes.includes('all') && childUser.role !== 'student'))
+    throw notFound('Link not found');
   const removed = await db
     .delete(guardianLinks)
     .where(and(eq(guardianLinks.parentId, parentUser.id), eq(guardianLinks.childId, childUser.id)))

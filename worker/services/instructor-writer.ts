@@ -30,7 +30,10 @@ export const instructorWriter: DocumentWriter = {
     const { photo, ...attributes } = parseWith(fields.partial(), raw, ['data']);
     const id = await findWritable(db, 'instructors', documentId, actor, scopes);
     const photoId = await resolveToOne(db, 'files', photo, 'photo', actor);
-    await db.update(instructors).set({ ...attributes, ...(photoId !== undefined && { photoId }), updatedAt: new Date() }).where(eq(instructors.id, id));
+    await db
+      .update(instructors)
+      .set({ ...attributes, ...(photoId !== undefined && { photoId }), updatedAt: new Date() })
+      .where(eq(instructors.id, id));
   },
 
   async remove(db, actor, scopes, documentId) {

@@ -22,11 +22,23 @@ const fields = z
   })
   .strict();
 
-async function setAttachments(db: Database, lessonId: number, input: z.infer<typeof toManyInput>, actor: Parameters<DocumentWriter['create']>[1]) {
-  const current = (await db.select({ id: lessonAttachments.fileId }).from(lessonAttachments).where(eq(lessonAttachments.lessonId, lessonId)).orderBy(lessonAttachments.position)).map((r) => r.id);
+async function setAttachments(
+  db: Database,
+  lessonId: number,
+  input: z.infer<typeof toManyInput>,
+  actor: Parameters<DocumentWriter['create']>[1],
+) {
+  const current = (
+    await db
+      .select({ id: lessonAttachments.fileId })
+      .from(lessonAttachments)
+      .where(eq(lessonAttachments.lessonId, lessonId))
+      .orderBy(lessonAttachments.position)
+  ).map((r) => r.id);
   const ids = await resolveToMany(db, 'files', input, current, 'attachments', actor);
   await db.delete(lessonAttachments).where(eq(lessonAttachments.lessonId, lessonId));
-  if (ids.length) await db.insert(lessonAttachments).values(ids.map((fileId, position) => ({ lessonId, fileId, position })));
+  if (ids.length)
+    await db.insert(lessonAttachments).values(ids.map((fileId, position) => ({ lessonId, fileId, position })));
 }
 
 /** A teacher writes lessons only in their own courses (scope "own" resolves through the course). */
@@ -58,7 +70,12 @@ export const lessonWriter: DocumentWriter = {
       const mediaId = await resolveToOne(t, 'files', media, 'media', actor);
       await tx
         .update(lessons)
-        .set({ ...attributes, ...(courseId !== undefined && { courseId }), ...(mediaId !== undefined && { mediaId }), updatedAt: new Date() })
+        .set({
+          ...attributes,
+          ...(courseId !== undefined && { courseId }),
+          ...(mediaId !== undefined && { mediaId }),
+          updatedAt: new Date(),
+        })
         .where(eq(lessons.id, id));
       if (attachments) await setAttachments(t, id, attachments, actor);
     });

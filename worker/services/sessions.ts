@@ -28,10 +28,20 @@ export async function rotateSession(db: Database, token: string): Promise<{ user
     const [used] = await tx
       .update(sessions)
       .set({ rotatedAt: sql`now()` })
-      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.rotatedAt), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > now()`))
+      .where(
+        and(
+          eq(sessions.tokenHash, tokenHash),
+          isNull(sessions.rotatedAt),
+          isNull(sessions.revokedAt),
+          sql`${sessions.expiresAt} > now()`,
+        ),
+      )
       .returning();
     if (!used) {
-      const [known] = await tx.select({ familyId: sessions.familyId }).from(sessions).where(eq(sessions.tokenHash, tokenHash));
+      const [known] = await tx
+        .select({ familyId: sessions.familyId })
+        .from(sessions)
+        .where(eq(sessions.tokenHash, tokenHash));
       if (known) await revokeFamily(tx as unknown as Database, known.familyId);
       return null;
     }
@@ -50,7 +60,10 @@ export async function rotateSession(db: Database, token: string): Promise<{ user
 }
 
 export async function revokeFamily(db: Database, familyId: string): Promise<void> {
-  await db.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.familyId, familyId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.familyId, familyId), isNull(sessions.revokedAt)));
 }
 
 /** Signing out ends the device's family; an unknown token is not an error (the outcome is the same). */
@@ -62,5 +75,8 @@ export async function endSession(db: Database, token: string): Promise<void> {
 }
 
 export async function revokeAllSessions(db: Database, userId: number): Promise<void> {
-  await db.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }

@@ -47,7 +47,10 @@ export type UserRecord = {
 };
 
 /** Users with their role and profile; `extra` adds columns for one caller (e.g. the hash, at sign-in). */
-export function selectUsers<Extra extends Record<string, SQL | AnyPgColumn> = Record<never, never>>(db: Database, extra?: Extra) {
+export function selectUsers<Extra extends Record<string, SQL | AnyPgColumn> = Record<never, never>>(
+  db: Database,
+  extra?: Extra,
+) {
   return db
     .select({ ...userColumns, ...(extra as Extra) })
     .from(users)

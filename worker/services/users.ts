@@ -15,13 +15,23 @@ export function userScopePredicate(viewer: AuthUser, scopes: readonly Scope[]): 
   const parts: SQL[] = [];
   if (scopes.includes('self')) parts.push(eq(users.id, viewer.id));
   if (scopes.includes('children')) {
-    parts.push(inArray(users.id, sql`(SELECT ${guardianLinks.childId} FROM ${guardianLinks} WHERE ${guardianLinks.parentId} = ${viewer.id})`));
+    parts.push(
+      inArray(
+        users.id,
+        sql`(SELECT ${guardianLinks.childId} FROM ${guardianLinks} WHERE ${guardianLinks.parentId} = ${viewer.id})`,
+      ),
+    );
   }
   if (scopes.includes('students')) parts.push(eq(roles.type, 'student'));
   return parts.length ? or(...parts) : sql`false`;
 }
 
-export async function listUsers(db: Database, viewer: AuthUser, scopes: readonly Scope[], page: { start: number; limit: number }) {
+export async function listUsers(
+  db: Database,
+  viewer: AuthUser,
+  scopes: readonly Scope[],
+  page: { start: number; limit: number },
+) {
   return selectUsers(db)
     .where(userScopePredicate(viewer, scopes))
     .orderBy(users.id)
@@ -34,7 +44,12 @@ export function parseUserKey(key: string): SQL {
 }
 
 /** A user outside the viewer's scopes is reported as missing, not forbidden: existence is not leaked. */
-export async function findVisibleUser(db: Database, viewer: AuthUser, scopes: readonly Scope[], key: string): Promise<UserRecord> {
+export async function findVisibleUser(
+  db: Database,
+  viewer: AuthUser,
+  scopes: readonly Scope[],
+  key: string,
+): Promise<UserRecord> {
   const [row] = await selectUsers(db).where(and(parseUserKey(key), userScopePredicate(viewer, scopes)));
   if (!row) throw notFound('User not found');
   return row;
@@ -42,7 +57,10 @@ export async function findVisibleUser(db: Database, viewer: AuthUser, scopes: re
 
 async function resolveParent(db: Database, key: number | string): Promise<number> {
   const [row] = await selectUsers(db).where(parseUserKey(String(key)));
-  if (!row || row.role !== 'parent') throw badRequest('parent must name a parent account', { errors: [{ path: ['parent'], message: 'not a parent account' }] });
+  if (!row || row.role !== 'parent')
+    throw badRequest('parent must name a parent account', {
+      errors: [{ path: ['parent'], message: 'not a parent account' }],
+    });
   return row.id;
 }
 
@@ -56,7 +74,8 @@ export async function createUserAs(
   scopes: readonly Scope[],
   input: Omit<NewAccount, 'parentId' | 'createdById'> & { parent?: number | string },
 ): Promise<UserRecord> {
-  if (!scopes.includes('all') && input.role !== 'student') throw forbidden(`A ${actor.role} may only create student accounts`);
+  if (!scopes.includes('all') && input.role !== 'student')
+    throw forbidden(`A ${actor.role} may only create student accounts`);
   let parentId: number | undefined;
   if (actor.role === 'parent') {
     if (input.parent !== undefined && String(input.parent) !== String(actor.id) && input.parent !== actor.documentId) {
@@ -84,7 +103,12 @@ export interface UserChanges {
 const ADMIN_ONLY_FIELDS = ['blocked', 'confirmed', 'role'] as const;
 
 /** Blocking, a new role or a new password end every session and invalidate issued access tokens. */
-export async function updateUser(db: Database, actor: AuthUser, target: UserRecord, changes: UserChanges): Promise<UserRecord> {
+export async function updateUser(
+  db: Database,
+  actor: AuthUser,
+  target: UserRecord,
+  changes: UserChanges,
+): Promise<UserRecord> {
   if (actor.role !== 'admin') {
     const refused = ADMIN_ONLY_FIELDS.filter((field) => changes[field] !== undefined);
     if (refused.length) throw forbidden(`Only an admin may change ${refused.join(', ')}`);
@@ -93,11 +117,22 @@ export async function updateUser(db: Database, actor: AuthUser, target: UserReco
     const clash = await db
       .select({ id: users.id })
       .from(users)
-      .where(and(sql`${users.id} <> ${target.id}`, or(changes.username ? matchesIdentifier(changes.username) : undefined, changes.email ? matchesIdentifier(changes.email) : undefined)))
+      .where(
+        and(
+          sql`${users.id} <> ${target.id}`,
+          or(
+            changes.username ? matchesIdentifier(changes.username) : undefined,
+            changes.email ? matchesIdentifier(changes.email) : undefined,
+          ),
+        ),
+      )
       .limit(1);
     if (clash.length) throw badRequest('Email or Username are already taken');
   }
-  const invalidates = changes.blocked === true || changes.password !== undefined || (changes.role !== undefined && changes.role !== target.role);
+  const invalidates =
+    changes.blocked === true ||
+    changes.password !== undefined ||
+    (changes.role !== undefined && changes.role !== target.role);
   await db.transaction(async (tx) => {
     const userSet: Partial<typeof users.$inferInsert> = {};
     if (changes.username !== undefined) userSet.username = changes.username;
@@ -105,13 +140,18 @@ export async function updateUser(db: Database, actor: AuthUser, target: UserReco
     if (changes.password !== undefined) userSet.password = await hashPassword(changes.password);
     if (changes.blocked !== undefined) userSet.blocked = changes.blocked;
     if (changes.confirmed !== undefined) userSet.confirmed = changes.confirmed;
-    if (changes.role !== undefined) userSet.roleId = sql`(SELECT ${roles.id} FROM ${roles} WHERE ${roles.type} = ${changes.role})` as unknown as number;
+    if (changes.role !== undefined)
+      userSet.roleId =
+        sql`(SELECT ${roles.id} FROM ${roles} WHERE ${roles.type} = ${changes.role})` as unknown as number;
     if (invalidates) userSet.tokenVersion = sql`${users.tokenVersion} + 1` as unknown as number;
     if (Object.keys(userSet).length) await tx.update(users).set(userSet).where(eq(users.id, target.id));
     if (changes.fullName !== undefined || changes.timeZone !== undefined) {
       await tx
         .update(userProfiles)
-        .set({ ...(changes.fullName !== undefined && { fullName: changes.fullName }), ...(changes.timeZone !== undefined && { timeZone: changes.timeZone }) })
+        .set({
+          ...(changes.fullName !== undefined && { fullName: changes.fullName }),
+          ...(changes.timeZone !== undefined && { timeZone: changes.timeZone }),
+        })
         .where(eq(userProfiles.userId, target.id));
     }
     if (invalidates) await revokeAllSessions(tx as unknown as Database, target.id);

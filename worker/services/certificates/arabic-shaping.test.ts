@@ -57,10 +57,12 @@ describe('shaping Arabic into presentation forms (logical order)', () => {
 
   it('has, for every letter, forms that are that letter (their Unicode compatibility decomposition)', () => {
     for (const [letter, forms] of LETTER_FORMS) {
-      for (const form of forms) expect(String.fromCodePoint(form as number).normalize('NFKC')).toBe(String.fromCodePoint(letter));
+      for (const form of forms)
+        expect(String.fromCodePoint(form as number).normalize('NFKC')).toBe(String.fromCodePoint(letter));
     }
     for (const [alef, forms] of LAM_ALEF_FORMS) {
-      for (const form of forms) expect(String.fromCodePoint(form).normalize('NFKC')).toBe(`ل${String.fromCodePoint(alef)}`);
+      for (const form of forms)
+        expect(String.fromCodePoint(form).normalize('NFKC')).toBe(`ل${String.fromCodePoint(alef)}`);
     }
   });
 });

@@ -47,7 +47,11 @@ interface Fonts {
  * the same bytes: the metadata dates are the issue date, not the time of rendering, and pdf-lib's
  * resource names come from a seeded generator.
  */
-export async function buildCertificatePdf(input: CertificateInput, issuedOn: string, fonts: CertificateFonts): Promise<Uint8Array> {
+export async function buildCertificatePdf(
+  input: CertificateInput,
+  issuedOn: string,
+  fonts: CertificateFonts,
+): Promise<Uint8Array> {
   const schoolName = input.schoolName?.trim() || DEFAULT_SCHOOL_NAME;
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(preshapedFontkit);
@@ -108,7 +112,14 @@ function drawBody(page: PDFPage, fonts: Fonts, input: CertificateInput): void {
     title = fit(input.courseTitle, fonts.bold, { size: 24 * scale, minSize: 14 * scale, maxLines: 2 });
     const nameHeight = height(name) + descent(name);
     const titleHeight = height(title) + descent(title);
-    blockHeight = height(certifies) + gapAfterCertifies + nameHeight + gapAfterRule + height(completed) + gapAfterCompleted + titleHeight;
+    blockHeight =
+      height(certifies) +
+      gapAfterCertifies +
+      nameHeight +
+      gapAfterRule +
+      height(completed) +
+      gapAfterCompleted +
+      titleHeight;
     if (blockHeight <= BODY_TOP - BODY_BOTTOM || scale <= 0.6) break;
   }
   // Centred in the band, so a one-line name and title do not leave a hole above the signatures.
@@ -119,8 +130,15 @@ function drawBody(page: PDFPage, fonts: Fonts, input: CertificateInput): void {
   const nameWidth = Math.max(...name.lines.map((line) => fonts.bold.widthOfTextAtSize(line.display, name.size)));
   const ruleWidth = Math.min(TEXT_WIDTH, Math.max(280, nameWidth + 60));
   const ruleY = nameBaseline - descent(name);
-  page.drawLine({ start: { x: CENTER_X - ruleWidth / 2, y: ruleY }, end: { x: CENTER_X + ruleWidth / 2, y: ruleY }, thickness: 0.8, color: PALETTE.gold });
-  top = drawCentered(page, completed, { font: fonts.regular, color: PALETTE.muted, top: ruleY - gapAfterRule }) - gapAfterCompleted;
+  page.drawLine({
+    start: { x: CENTER_X - ruleWidth / 2, y: ruleY },
+    end: { x: CENTER_X + ruleWidth / 2, y: ruleY },
+    thickness: 0.8,
+    color: PALETTE.gold,
+  });
+  top =
+    drawCentered(page, completed, { font: fonts.regular, color: PALETTE.muted, top: ruleY - gapAfterRule }) -
+    gapAfterCompleted;
   drawCentered(page, title, { font: fonts.bold, color: PALETTE.ink, top });
 }
 
@@ -139,9 +157,19 @@ function drawSignatureRow(page: PDFPage, fonts: Fonts, input: CertificateInput, 
     const value = fit(column.value, fonts.regular, { size: 15, minSize: 9, maxLines: 2, maxWidth: columnWidth });
     // Values grow upwards from the rule, so a two-line instructor name never crosses it.
     drawCentered(page, value, { font: fonts.regular, color: PALETTE.ink, centerX, bottom: SIGNATURE_VALUE_BOTTOM });
-    page.drawLine({ start: { x: centerX - 90, y: SIGNATURE_RULE_Y }, end: { x: centerX + 90, y: SIGNATURE_RULE_Y }, thickness: 0.6, color: PALETTE.gold });
+    page.drawLine({
+      start: { x: centerX - 90, y: SIGNATURE_RULE_Y },
+      end: { x: centerX + 90, y: SIGNATURE_RULE_Y },
+      thickness: 0.6,
+      color: PALETTE.gold,
+    });
     const label = fit(column.label, fonts.regular, { size: 10, minSize: 10, maxLines: 1, maxWidth: columnWidth });
-    drawCentered(page, label, { font: fonts.regular, color: PALETTE.muted, centerX, baseline: SIGNATURE_LABEL_BASELINE });
+    drawCentered(page, label, {
+      font: fonts.regular,
+      color: PALETTE.muted,
+      centerX,
+      baseline: SIGNATURE_LABEL_BASELINE,
+    });
   });
 }
 
@@ -185,16 +213,28 @@ type Anchor = { baseline: number } | { top: number } | { bottom: number };
  * Draws the lines centred on centerX; the anchor is the first line's baseline, the top of its
  * letters, or the last line's baseline. Returns the last line's baseline.
  */
-function drawCentered(page: PDFPage, text: FittedText, options: { font: PDFFont; color: Color; centerX?: number } & Anchor): number {
+function drawCentered(
+  page: PDFPage,
+  text: FittedText,
+  options: { font: PDFFont; color: Color; centerX?: number } & Anchor,
+): number {
   const centerX = options.centerX ?? CENTER_X;
   const firstBaseline =
-    'baseline' in options ? options.baseline
-    : 'top' in options ? options.top - ascent(text)
-    : options.bottom + lineHeight(text) * (text.lines.length - 1);
+    'baseline' in options
+      ? options.baseline
+      : 'top' in options
+        ? options.top - ascent(text)
+        : options.bottom + lineHeight(text) * (text.lines.length - 1);
   text.lines.forEach((line, index) => {
     const width = options.font.widthOfTextAtSize(line.display, text.size);
     page.pushOperators(beginActualText(line.text));
-    page.drawText(line.display, { x: centerX - width / 2, y: firstBaseline - index * lineHeight(text), size: text.size, font: options.font, color: options.color });
+    page.drawText(line.display, {
+      x: centerX - width / 2,
+      y: firstBaseline - index * lineHeight(text),
+      size: text.size,
+      font: options.font,
+      color: options.color,
+    });
     page.pushOperators(endMarkedContent());
   });
   return firstBaseline - lineHeight(text) * Math.max(0, text.lines.length - 1);

@@ -36,7 +36,12 @@ export function drawDivider(page: PDFPage, centerX: number, y: number): void {
   const ruleLength = 120;
   for (const direction of [-1, 1]) {
     const start = centerX + direction * (radius + gap);
-    page.drawLine({ start: { x: start, y }, end: { x: start + direction * ruleLength, y }, thickness: 0.8, color: PALETTE.gold });
+    page.drawLine({
+      start: { x: start, y },
+      end: { x: start + direction * ruleLength, y },
+      thickness: 0.8,
+      color: PALETTE.gold,
+    });
   }
   drawStar(page, centerX, y, radius);
 }

@@ -4,7 +4,14 @@ import { fitText, type FitRequest } from './fit-text';
 
 /** A monospaced stand-in for a font: every character is half an em wide. */
 const monospaced = (displayText: string, size: number) => Array.from(displayText).length * size * 0.5;
-const request = (overrides: Partial<FitRequest> = {}): FitRequest => ({ measure: monospaced, maxWidth: 100, size: 10, minSize: 5, maxLines: 2, ...overrides });
+const request = (overrides: Partial<FitRequest> = {}): FitRequest => ({
+  measure: monospaced,
+  maxWidth: 100,
+  size: 10,
+  minSize: 5,
+  maxLines: 2,
+  ...overrides,
+});
 const texts = (fitted: { lines: { text: string }[] }) => fitted.lines.map((line) => line.text);
 
 describe('fitting text into lines', () => {

@@ -47,7 +47,8 @@ export function fitText(text: string, request: FitRequest): FittedText {
 
   for (let size = request.size; ; size = Math.max(request.minSize, size - SIZE_STEP)) {
     const lines = wrapWords(words, request.maxWidth, widthAt(size));
-    if (lines && lines.length <= request.maxLines) return display(size, balance(words, lines.length, request.maxWidth, widthAt(size)));
+    if (lines && lines.length <= request.maxLines)
+      return display(size, balance(words, lines.length, request.maxWidth, widthAt(size)));
     if (size <= request.minSize) break;
   }
 

@@ -13,7 +13,8 @@ function fakeAssets(options: { missing?: string[] } = {}) {
     const { pathname } = new URL(request.url);
     requested.push(pathname);
     const file = pathname.replace(/^\/fonts\//, '');
-    if (options.missing?.includes(file)) return new Response('<!doctype html><title>LMS</title>', { headers: { 'content-type': 'text/html' } });
+    if (options.missing?.includes(file))
+      return new Response('<!doctype html><title>LMS</title>', { headers: { 'content-type': 'text/html' } });
     return new Response(readFileSync(join(CERTIFICATE_FONTS_DIR, file)));
   });
   return { binding: { fetch } as unknown as Fetcher, requested, fetch };
@@ -48,7 +49,9 @@ describe('loading the certificate fonts from the static assets', () => {
   });
 
   it('refuses the HTML page the assets answer for a missing file, and does not cache the failure', async () => {
-    await expect(loadFonts(fakeAssets({ missing: ['Amiri-Bold.ttf'] }).binding)).rejects.toThrow(/Amiri-Bold\.ttf.*not answer with a TrueType/);
+    await expect(loadFonts(fakeAssets({ missing: ['Amiri-Bold.ttf'] }).binding)).rejects.toThrow(
+      /Amiri-Bold\.ttf.*not answer with a TrueType/,
+    );
     const assets = fakeAssets();
     await expect(loadFonts(assets.binding)).resolves.toBeDefined();
     expect(assets.fetch).toHaveBeenCalledTimes(2);
@@ -63,20 +66,25 @@ describe('loading the certificate fonts from the static assets', () => {
 describe('the fonts themselves', () => {
   const faces = Object.entries(readCertificateFonts()).map(([face, bytes]) => [face, fontkit.create(bytes)] as const);
 
-  it.each(faces)('%s has a glyph (not .notdef) for every Arabic form we draw, ﷺ, and printable ASCII', (_face, font) => {
-    const needed = [
-      ...[...LETTER_FORMS.values()].flat(),
-      ...[...LAM_ALEF_FORMS.values()].flat(),
-      0xfdfa, // ﷺ
-      0x0621, // hamza, which never joins
-      0x0640, // tatweel
-      ...Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => 0x20 + i),
-      0x2026, // … closes a cut line
-      0x2013, // – in dates and ranges
-    ];
-    const missing = needed.filter((codePoint) => codePoint !== undefined && font.glyphForCodePoint(codePoint).id === 0);
-    expect(missing.map((codePoint) => codePoint?.toString(16))).toEqual([]);
-  });
+  it.each(faces)(
+    '%s has a glyph (not .notdef) for every Arabic form we draw, ﷺ, and printable ASCII',
+    (_face, font) => {
+      const needed = [
+        ...[...LETTER_FORMS.values()].flat(),
+        ...[...LAM_ALEF_FORMS.values()].flat(),
+        0xfdfa, // ﷺ
+        0x0621, // hamza, which never joins
+        0x0640, // tatweel
+        ...Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => 0x20 + i),
+        0x2026, // … closes a cut line
+        0x2013, // – in dates and ranges
+      ];
+      const missing = needed.filter(
+        (codePoint) => codePoint !== undefined && font.glyphForCodePoint(codePoint).id === 0,
+      );
+      expect(missing.map((codePoint) => codePoint?.toString(16))).toEqual([]);
+    },
+  );
 
   it('are the pinned Amiri release, with its Open Font License beside them', () => {
     const release = join(import.meta.dirname, '../../../node_modules/@expo-google-fonts/amiri');

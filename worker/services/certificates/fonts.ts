@@ -22,7 +22,10 @@ let cachedFonts: CertificateFonts | undefined;
 
 export async function loadCertificateFonts(assets: Fetcher): Promise<CertificateFonts> {
   if (cachedFonts) return cachedFonts;
-  const [regular, bold] = await Promise.all([fetchFont(assets, CERTIFICATE_FONT_FILES.regular), fetchFont(assets, CERTIFICATE_FONT_FILES.bold)]);
+  const [regular, bold] = await Promise.all([
+    fetchFont(assets, CERTIFICATE_FONT_FILES.regular),
+    fetchFont(assets, CERTIFICATE_FONT_FILES.bold),
+  ]);
   cachedFonts = { regular, bold };
   return cachedFonts;
 }
@@ -33,7 +36,10 @@ async function fetchFont(assets: Fetcher, file: string): Promise<Uint8Array> {
   const bytes = new Uint8Array(await response.arrayBuffer());
   // Assets answer an unknown path with the PWA's index.html and a 200 (single-page-application
   // fallback), so a font missing from the build shows up here as HTML rather than as a 404.
-  if (!isSfnt(bytes)) throw new Error(`certificate font ${file}: the assets did not answer with a TrueType/OpenType font (is it in app/build/fonts/?)`);
+  if (!isSfnt(bytes))
+    throw new Error(
+      `certificate font ${file}: the assets did not answer with a TrueType/OpenType font (is it in app/build/fonts/?)`,
+    );
   return bytes;
 }
 

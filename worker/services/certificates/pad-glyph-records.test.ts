@@ -16,7 +16,12 @@ async function subsetOf(font: Font, text: string): Promise<{ subset: Font; ids: 
   const subset = font.createSubset();
   const ids = font.glyphsForString(text).map((glyph) => subset.includeGlyph(glyph));
   const chunks: Uint8Array[] = [];
-  await new Promise<void>((resolve) => subset.encodeStream().on('data', (chunk) => chunks.push(chunk)).on('end', () => resolve()));
+  await new Promise<void>((resolve) =>
+    subset
+      .encodeStream()
+      .on('data', (chunk) => chunks.push(chunk))
+      .on('end', () => resolve()),
+  );
   const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
   chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.length), 0);
   return { subset: fontkit.create(bytes), ids };

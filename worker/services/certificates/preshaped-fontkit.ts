@@ -19,7 +19,17 @@ export const preshapedFontkit = {
 function glyphRunOf(glyphs: Glyph[]): GlyphRun {
   const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
   const advanceWidth = positions.reduce((sum, position) => sum + position.xAdvance, 0);
-  return { glyphs, positions, script: 'DFLT', language: null, direction: 'ltr', features: {}, advanceWidth, advanceHeight: 0, bbox: emptyBox() };
+  return {
+    glyphs,
+    positions,
+    script: 'DFLT',
+    language: null,
+    direction: 'ltr',
+    features: {},
+    advanceWidth,
+    advanceHeight: 0,
+    bbox: emptyBox(),
+  };
 }
 
 /** pdf-lib never reads a run's box, so we do not spend time on glyph outlines to compute one. */

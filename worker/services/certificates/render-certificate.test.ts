@@ -90,7 +90,10 @@ describe('rendering a certificate PDF', () => {
   });
 
   it('leaves the instructor out when there is none, and takes a school name', async () => {
-    const pdf = await renderCertificatePdf({ ...arabicCertificate, instructorName: null, schoolName: 'مدرسة مسجد التقوى' }, fonts);
+    const pdf = await renderCertificatePdf(
+      { ...arabicCertificate, instructorName: null, schoolName: 'مدرسة مسجد التقوى' },
+      fonts,
+    );
     const texts = (await readDrawnLines(pdf)).map((line) => line.actualText);
     expect(texts).not.toContain('Instructor');
     expect(texts[0]).toBe('مدرسة مسجد التقوى');
@@ -98,16 +101,22 @@ describe('rendering a certificate PDF', () => {
   });
 
   it('renders "The Life of the Prophet ﷺ" with the honorific glyph', async () => {
-    const lines = await readDrawnLines(await renderCertificatePdf({ ...arabicCertificate, courseTitle: 'The Life of the Prophet ﷺ' }, fonts));
+    const lines = await readDrawnLines(
+      await renderCertificatePdf({ ...arabicCertificate, courseTitle: 'The Life of the Prophet ﷺ' }, fonts),
+    );
     expect(lineSaying(lines, 'The Life of the Prophet ﷺ')?.drawn).toBe('The Life of the Prophet ﷺ');
   });
 
   it('wraps a long name and title onto two lines each and fits a long link, all inside the frame', async () => {
     const studentName = 'عبد الرحمن بن عبد الله بن محمد آل إبراهيم الهاشمي القرشي';
-    const courseTitle = 'The Forty Hadith of Imam al-Nawawi with Commentary, Memorisation and Tajweed: شرح الأربعين النووية';
+    const courseTitle =
+      'The Forty Hadith of Imam al-Nawawi with Commentary, Memorisation and Tajweed: شرح الأربعين النووية';
     const verificationUrl = `https://attaqwamasjid.org/certificates/verify/${'x'.repeat(150)}`;
-    const lines = await readDrawnLines(await renderCertificatePdf({ ...arabicCertificate, studentName, courseTitle, verificationUrl }, fonts));
-    const partsOf = (whole: string) => lines.filter((line) => whole.includes(line.actualText)).map((line) => line.actualText);
+    const lines = await readDrawnLines(
+      await renderCertificatePdf({ ...arabicCertificate, studentName, courseTitle, verificationUrl }, fonts),
+    );
+    const partsOf = (whole: string) =>
+      lines.filter((line) => whole.includes(line.actualText)).map((line) => line.actualText);
 
     expect(partsOf(studentName)).toHaveLength(2);
     expect(partsOf(studentName).join(' ')).toBe(studentName);
@@ -126,7 +135,11 @@ describe('rendering a certificate PDF', () => {
   });
 
   it('refuses a blank name and an invalid date rather than print a broken certificate', async () => {
-    await expect(renderCertificatePdf({ ...arabicCertificate, studentName: '  ' }, fonts)).rejects.toThrow(/studentName/);
-    await expect(renderCertificatePdf({ ...arabicCertificate, issuedAt: new Date('nope') }, fonts)).rejects.toThrow(RangeError);
+    await expect(renderCertificatePdf({ ...arabicCertificate, studentName: '  ' }, fonts)).rejects.toThrow(
+      /studentName/,
+    );
+    await expect(renderCertificatePdf({ ...arabicCertificate, issuedAt: new Date('nope') }, fonts)).rejects.toThrow(
+      RangeError,
+    );
   });
 });

@@ -33,6 +33,7 @@ export async function renderCertificatePdf(input: CertificateInput, fonts: Certi
 function requireText(input: CertificateInput, fields: readonly (keyof CertificateInput)[]): void {
   for (const field of fields) {
     const value = input[field];
-    if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`renderCertificatePdf: ${field} must not be blank`);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new TypeError(`renderCertificatePdf: ${field} must not be blank`);
   }
 }

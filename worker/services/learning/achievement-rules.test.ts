@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { measure, type LearnerTotals } from './achievement-rules';
 
-const totals: LearnerTotals = { coursesCompleted: 2, bestQuizScores: [95, 90, 89, 100], longestStreak: 5, lessonsCompleted: 20 };
+const totals: LearnerTotals = {
+  coursesCompleted: 2,
+  bestQuizScores: [95, 90, 89, 100],
+  longestStreak: 5,
+  lessonsCompleted: 20,
+};
 
 describe('measuring achievement criteria', () => {
   it('course completion counts completed courses', () => {

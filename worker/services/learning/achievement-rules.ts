@@ -14,7 +14,10 @@ export interface LearnerTotals {
 
 /** Progress towards one achievement, 0-100, and whether it is earned. */
 export function measure(criteria: Criteria, totals: LearnerTotals): { progress: number; earned: boolean } {
-  const ratio = (value: number, target: number) => ({ progress: Math.min(100, Math.floor((100 * value) / target)), earned: value >= target });
+  const ratio = (value: number, target: number) => ({
+    progress: Math.min(100, Math.floor((100 * value) / target)),
+    earned: value >= target,
+  });
   switch (criteria.type) {
     case 'course_completion':
       return ratio(totals.coursesCompleted, criteria.count);

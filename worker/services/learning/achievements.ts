@@ -1,6 +1,13 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { achievements, courseEnrollments, quizAttempts, streaks, userAchievements, userProgresses } from '../../../db/schema';
+import {
+  achievements,
+  courseEnrollments,
+  quizAttempts,
+  streaks,
+  userAchievements,
+  userProgresses,
+} from '../../../db/schema';
 import { achievementCriteria } from '../achievement-writer';
 import type { LearningLog } from './learning-log';
 import { measure, type LearnerTotals } from './achievement-rules';
@@ -14,7 +21,12 @@ async function learnerTotals(tx: Database, userId: number): Promise<LearnerTotal
       (SELECT coalesce(max(longest_streak), 0)::int FROM ${streaks} WHERE user_id = ${userId}) AS streak,
       (SELECT array_agg(best) FROM (SELECT max(score) AS best FROM ${quizAttempts} WHERE user_id = ${userId} AND submitted_at IS NOT NULL AND NOT late GROUP BY quiz_id) q) AS scores`);
   const row = result.rows[0]!;
-  return { coursesCompleted: row.courses, lessonsCompleted: row.lessons, longestStreak: row.streak, bestQuizScores: (row.scores ?? []).map(Number) };
+  return {
+    coursesCompleted: row.courses,
+    lessonsCompleted: row.lessons,
+    longestStreak: row.streak,
+    bestQuizScores: (row.scores ?? []).map(Number),
+  };
 }
 
 /**
@@ -24,9 +36,18 @@ async function learnerTotals(tx: Database, userId: number): Promise<LearnerTotal
  */
 export async function awardEarnedAchievements(tx: Database, userId: number, log: LearningLog): Promise<void> {
   const open = await tx
-    .select({ id: achievements.id, documentId: achievements.documentId, title: achievements.title, points: achievements.points, criteria: achievements.criteria })
+    .select({
+      id: achievements.id,
+      documentId: achievements.documentId,
+      title: achievements.title,
+      points: achievements.points,
+      criteria: achievements.criteria,
+    })
     .from(achievements)
-    .leftJoin(userAchievements, and(eq(userAchievements.achievementId, achievements.id), eq(userAchievements.userId, userId)))
+    .leftJoin(
+      userAchievements,
+      and(eq(userAchievements.achievementId, achievements.id), eq(userAchievements.userId, userId)),
+    )
     .where(isNull(userAchievements.earnedAt));
   if (open.length === 0) return;
   const totals = await learnerTotals(tx, userId);
@@ -43,13 +64,22 @@ export async function awardEarnedAchievements(tx: Database, userId: number, log:
         earned_at = COALESCE(${userAchievements.earnedAt}, excluded.earned_at),
         updated_at = now()
       RETURNING (earned_at IS NOT NULL AND earned_at = now()) AS newly`);
-    if (result.rows[0]?.newly) log.add({ kind: 'badge_earned', achievement: { documentId: achievement.documentId, title: achievement.title, points: achievement.points } });
+    if (result.rows[0]?.newly)
+      log.add({
+        kind: 'badge_earned',
+        achievement: { documentId: achievement.documentId, title: achievement.title, points: achievement.points },
+      });
   }
 }
 
-
 /** A teacher's manual award: earned now, full progress, who awarded it kept in metadata. */
-export async function awardManually(tx: Database, userId: number, achievementId: number, awardedBy: number, log: LearningLog): Promise<boolean> {
+export async function awardManually(
+  tx: Database,
+  userId: number,
+  achievementId: number,
+  awardedBy: number,
+  log: LearningLog,
+): Promise<boolean> {
   const result = await tx.execute<{ newly: boolean }>(sql`
     INSERT INTO ${userAchievements} (document_id, user_id, achievement_id, progress, earned_at, metadata)
     VALUES (${newId()}, ${userId}, ${achievementId}, 100, now(), ${JSON.stringify({ awardedBy, manual: true })}::jsonb)
@@ -61,7 +91,10 @@ export async function awardManually(tx: Database, userId: number, achievementId:
     RETURNING (earned_at = now()) AS newly`);
   const newly = result.rows[0]?.newly ?? false;
   if (newly) {
-    const [a] = await tx.select({ documentId: achievements.documentId, title: achievements.title, points: achievements.points }).from(achievements).where(eq(achievements.id, achievementId));
+    const [a] = await tx
+      .select({ documentId: achievements.documentId, title: achievements.title, points: achievements.points })
+      .from(achievements)
+      .where(eq(achievements.id, achievementId));
     log.add({ kind: 'badge_earned', achievement: a! });
   }
   return newly;

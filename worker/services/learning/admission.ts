@@ -21,12 +21,16 @@ export interface LessonPlace {
  * Answers why the learner may not work on the lesson yet, or null.
  */
 export async function admitToLesson(tx: Database, user: AuthUser, lesson: LessonPlace): Promise<string | null> {
-  const [enrollment] = await tx.select({ id: courseEnrollments.id }).from(courseEnrollments).where(and(eq(courseEnrollments.userId, user.id), eq(courseEnrollments.courseId, lesson.courseId)));
+  const [enrollment] = await tx
+    .select({ id: courseEnrollments.id })
+    .from(courseEnrollments)
+    .where(and(eq(courseEnrollments.userId, user.id), eq(courseEnrollments.courseId, lesson.courseId)));
   if (!enrollment) {
     const missing = await missingPrerequisites(tx, user.id, lesson.courseId);
     if (missing.length) return `Complete ${missing.map((m) => `“${m.title}”`).join(', ')} first`;
     await enroll(tx, user, { id: lesson.courseId, documentId: lesson.courseDocumentId, title: lesson.courseTitle });
   }
-  if (lesson.isLocked && !(await lessonIsOpen(tx, user.id, lesson))) return `“${lesson.title}” is locked until the lessons before it are completed`;
+  if (lesson.isLocked && !(await lessonIsOpen(tx, user.id, lesson)))
+    return `“${lesson.title}” is locked until the lessons before it are completed`;
   return null;
 }

@@ -33,7 +33,12 @@ export const certificateKey = (documentId: string) => `certificates/${documentId
  * The certificate's PDF from R2; rendered and stored on first request, so the (CPU-heavy) rendering
  * happens once per certificate and never inside the learning request that completed the course.
  */
-export async function certificatePdf(db: Database, env: { MEDIA?: R2Bucket; ASSETS?: Fetcher }, id: number, origin: string): Promise<{ body: ReadableStream | Uint8Array; documentId: string }> {
+export async function certificatePdf(
+  db: Database,
+  env: { MEDIA?: R2Bucket; ASSETS?: Fetcher },
+  id: number,
+  origin: string,
+): Promise<{ body: ReadableStream | Uint8Array; documentId: string }> {
   const facts = await certificateFacts(db, id);
   const key = certificateKey(facts.documentId);
   const stored = await env.MEDIA?.get(key);

@@ -19,15 +19,28 @@ export function newVerificationCode(): string {
  * Issues the certificate of a completed course, once: the (user, course) unique index turns a second
  * completion, or a race, into nothing. The PDF is rendered on first download and kept in R2.
  */
-export async function issueCertificate(tx: Database, userId: number, courseDocumentId: string, now = new Date()): Promise<void> {
+export async function issueCertificate(
+  tx: Database,
+  userId: number,
+  courseDocumentId: string,
+  now = new Date(),
+): Promise<void> {
   const [course] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.documentId, courseDocumentId));
   if (!course) return;
   const inserted = await tx
     .insert(certificates)
-    .values({ userId, courseId: course.id, issuedAt: now, certificateNumber: newCertificateNumber(now), verificationCode: newVerificationCode() })
+    .values({
+      userId,
+      courseId: course.id,
+      issuedAt: now,
+      certificateNumber: newCertificateNumber(now),
+      verificationCode: newVerificationCode(),
+    })
     .onConflictDoNothing()
     .returning({ id: certificates.id, documentId: certificates.documentId });
   if (inserted[0]) {
-    await tx.execute(sql`UPDATE ${certificates} SET pdf_url = ${`/api/certificates/${inserted[0].documentId}/pdf`} WHERE id = ${inserted[0].id}`);
+    await tx.execute(
+      sql`UPDATE ${certificates} SET pdf_url = ${`/api/certificates/${inserted[0].documentId}/pdf`} WHERE id = ${inserted[0].id}`,
+    );
   }
 }

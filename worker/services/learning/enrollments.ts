@@ -25,12 +25,23 @@ export async function findEnrollableCourse(tx: Database, user: AuthUser, documen
 }
 
 /** The prerequisites of a course that the learner has not completed. */
-export async function missingPrerequisites(tx: Database, userId: number, courseId: number): Promise<{ documentId: string; title: string }[]> {
+export async function missingPrerequisites(
+  tx: Database,
+  userId: number,
+  courseId: number,
+): Promise<{ documentId: string; title: string }[]> {
   return tx
     .select({ documentId: courses.documentId, title: courses.title })
     .from(coursePrerequisites)
     .innerJoin(courses, eq(courses.id, coursePrerequisites.prerequisiteId))
-    .leftJoin(courseEnrollments, and(eq(courseEnrollments.courseId, courses.id), eq(courseEnrollments.userId, userId), eq(courseEnrollments.status, 'completed')))
+    .leftJoin(
+      courseEnrollments,
+      and(
+        eq(courseEnrollments.courseId, courses.id),
+        eq(courseEnrollments.userId, userId),
+        eq(courseEnrollments.status, 'completed'),
+      ),
+    )
     .where(and(eq(coursePrerequisites.courseId, courseId), sql`${courseEnrollments.id} IS NULL`))
     .orderBy(courses.title);
 }
@@ -39,10 +50,16 @@ export async function missingPrerequisites(tx: Database, userId: number, courseI
  * Enrolls the learner, or brings back a dropped enrollment. Enrolling twice is not an error (a phone
  * may retry): the existing enrollment comes back with `created: false`.
  */
-export async function enroll(tx: Database, user: AuthUser, course: CourseRef): Promise<{ id: number; documentId: string; created: boolean }> {
+export async function enroll(
+  tx: Database,
+  user: AuthUser,
+  course: CourseRef,
+): Promise<{ id: number; documentId: string; created: boolean }> {
   const missing = await missingPrerequisites(tx, user.id, course.id);
   if (missing.length) {
-    throw conflict(`Complete ${missing.map((m) => `“${m.title}”`).join(', ')} before enrolling in “${course.title}”`, { missingPrerequisites: missing });
+    throw conflict(`Complete ${missing.map((m) => `“${m.title}”`).join(', ')} before enrolling in “${course.title}”`, {
+      missingPrerequisites: missing,
+    });
   }
   const inserted = await tx
     .insert(courseEnrollments)
@@ -52,22 +69,36 @@ export async function enroll(tx: Database, user: AuthUser, course: CourseRef): P
   if (inserted[0]) return { ...inserted[0], created: true };
   const [existing] = await tx
     .update(courseEnrollments)
-    .set({ status: sql`CASE WHEN ${courseEnrollments.status} = 'dropped' THEN (CASE WHEN ${courseEnrollments.completedAt} IS NOT NULL THEN 'completed' WHEN ${courseEnrollments.progress} > 0 THEN 'in_progress' ELSE 'enrolled' END)::enrollment_status ELSE ${courseEnrollments.status} END`, updatedAt: new Date() })
+    .set({
+      status: sql`CASE WHEN ${courseEnrollments.status} = 'dropped' THEN (CASE WHEN ${courseEnrollments.completedAt} IS NOT NULL THEN 'completed' WHEN ${courseEnrollments.progress} > 0 THEN 'in_progress' ELSE 'enrolled' END)::enrollment_status ELSE ${courseEnrollments.status} END`,
+      updatedAt: new Date(),
+    })
     .where(and(eq(courseEnrollments.userId, user.id), eq(courseEnrollments.courseId, course.id)))
     .returning({ id: courseEnrollments.id, documentId: courseEnrollments.documentId });
   return { ...existing!, created: false };
 }
 
 /** Dropping keeps the record (and its progress) so that re-enrolling picks up where the learner was. */
-export async function setEnrollmentStatus(tx: Database, user: AuthUser, documentId: string, status: 'dropped' | 'enrolled'): Promise<void> {
+export async function setEnrollmentStatus(
+  tx: Database,
+  user: AuthUser,
+  documentId: string,
+  status: 'dropped' | 'enrolled',
+): Promise<void> {
   const [row] = await tx.select().from(courseEnrollments).where(eq(courseEnrollments.documentId, documentId));
   if (!row || row.userId !== user.id) throw notFound(`No enrollment ${documentId}`);
   if (status === 'dropped') {
     if (row.status === 'completed') throw new ApiError(409, 'ConflictError', 'A completed course cannot be dropped');
-    await tx.update(courseEnrollments).set({ status: 'dropped', updatedAt: new Date() }).where(eq(courseEnrollments.id, row.id));
+    await tx
+      .update(courseEnrollments)
+      .set({ status: 'dropped', updatedAt: new Date() })
+      .where(eq(courseEnrollments.id, row.id));
     return;
   }
-  const [course] = await tx.select({ id: courses.id, documentId: courses.documentId, title: courses.title }).from(courses).where(eq(courses.id, row.courseId));
+  const [course] = await tx
+    .select({ id: courses.id, documentId: courses.documentId, title: courses.title })
+    .from(courses)
+    .where(eq(courses.id, row.courseId));
   await enroll(tx, user, course!);
 }
 
@@ -76,7 +107,12 @@ export async function setEnrollmentStatus(tx: Database, user: AuthUser, document
  * status moves enrolled → in_progress → completed (a dropped one stays dropped until finished); completed_at is set
  * once and never moved.
  */
-export async function refreshEnrollment(tx: Database, userId: number, courseId: number, log: LearningLog): Promise<void> {
+export async function refreshEnrollment(
+  tx: Database,
+  userId: number,
+  courseId: number,
+  log: LearningLog,
+): Promise<void> {
   const [counts] = await tx
     .select({
       total: sql<number>`count(*)::int`,
@@ -90,17 +126,36 @@ export async function refreshEnrollment(tx: Database, userId: number, courseId: 
   const done = counts?.done ?? 0;
   const progress = total === 0 ? 0 : Math.floor((100 * done) / total);
   const complete = total > 0 && done === total;
-  const [before] = await tx.select().from(courseEnrollments).where(and(eq(courseEnrollments.userId, userId), eq(courseEnrollments.courseId, courseId))).for('update');
+  const [before] = await tx
+    .select()
+    .from(courseEnrollments)
+    .where(and(eq(courseEnrollments.userId, userId), eq(courseEnrollments.courseId, courseId)))
+    .for('update');
   if (!before) return;
   // Finishing every lesson completes even a dropped course: the learner did the work.
-  const status = complete || before.completedAt ? 'completed' : before.status === 'dropped' ? 'dropped' : (counts?.started ?? 0) > 0 ? 'in_progress' : 'enrolled';
+  const status =
+    complete || before.completedAt
+      ? 'completed'
+      : before.status === 'dropped'
+        ? 'dropped'
+        : (counts?.started ?? 0) > 0
+          ? 'in_progress'
+          : 'enrolled';
   const completedNow = complete && !before.completedAt;
   await tx
     .update(courseEnrollments)
-    .set({ progress: Math.max(progress, before.completedAt ? 100 : 0), status, ...(completedNow && { completedAt: new Date() }), updatedAt: new Date() })
+    .set({
+      progress: Math.max(progress, before.completedAt ? 100 : 0),
+      status,
+      ...(completedNow && { completedAt: new Date() }),
+      updatedAt: new Date(),
+    })
     .where(eq(courseEnrollments.id, before.id));
   if (completedNow) {
-    const [course] = await tx.select({ documentId: courses.documentId, title: courses.title }).from(courses).where(eq(courses.id, courseId));
+    const [course] = await tx
+      .select({ documentId: courses.documentId, title: courses.title })
+      .from(courses)
+      .where(eq(courses.id, courseId));
     log.add({ kind: 'course_completed', course: course! });
   }
 }

@@ -2,11 +2,39 @@ import { describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '../../content/quiz-questions';
 import { gradeAttempt, gradeQuestion, normalizeAnswer } from './grading';
 
-const single: QuizQuestion = { id: 's', type: 'single_choice', prompt: 'p', options: ['a', 'b', 'c'], answer: 1, points: 1 };
-const multiple: QuizQuestion = { id: 'm', type: 'multiple_choice', prompt: 'p', options: ['a', 'b', 'c', 'd'], answer: [0, 1, 2], points: 3 };
+const single: QuizQuestion = {
+  id: 's',
+  type: 'single_choice',
+  prompt: 'p',
+  options: ['a', 'b', 'c'],
+  answer: 1,
+  points: 1,
+};
+const multiple: QuizQuestion = {
+  id: 'm',
+  type: 'multiple_choice',
+  prompt: 'p',
+  options: ['a', 'b', 'c', 'd'],
+  answer: [0, 1, 2],
+  points: 3,
+};
 const trueFalse: QuizQuestion = { id: 't', type: 'true_false', prompt: 'p', answer: true, points: 1 };
-const short: QuizQuestion = { id: 'w', type: 'short_answer', prompt: 'p', answer: ['الرحيم', 'ar-rahim'], ignoreDiacritics: true, points: 1 };
-const ordering: QuizQuestion = { id: 'o', type: 'ordering', prompt: 'p', options: ['a', 'b', 'c', 'd'], answer: [1, 0, 3, 2], points: 2 };
+const short: QuizQuestion = {
+  id: 'w',
+  type: 'short_answer',
+  prompt: 'p',
+  answer: ['الرحيم', 'ar-rahim'],
+  ignoreDiacritics: true,
+  points: 1,
+};
+const ordering: QuizQuestion = {
+  id: 'o',
+  type: 'ordering',
+  prompt: 'p',
+  options: ['a', 'b', 'c', 'd'],
+  answer: [1, 0, 3, 2],
+  points: 2,
+};
 
 describe('normalizing typed answers', () => {
   it('ignores case, surrounding and repeated whitespace', () => {

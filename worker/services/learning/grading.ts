@@ -33,7 +33,12 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  */
 export function gradeQuestion(question: QuizQuestion, answer: unknown): QuestionResult {
   const points = question.points ?? 1;
-  const result = (fraction: number): QuestionResult => ({ questionId: question.id, earned: round2(points * fraction), points, correct: fraction === 1 });
+  const result = (fraction: number): QuestionResult => ({
+    questionId: question.id,
+    earned: round2(points * fraction),
+    points,
+    correct: fraction === 1,
+  });
   switch (question.type) {
     case 'single_choice':
       return result(answer === question.answer ? 1 : 0);
@@ -42,7 +47,11 @@ export function gradeQuestion(question: QuizQuestion, answer: unknown): Question
     case 'short_answer': {
       if (typeof answer !== 'string') return result(0);
       const given = normalizeAnswer(answer, question.ignoreDiacritics ?? true);
-      return result(question.answer.some((accepted) => normalizeAnswer(accepted, question.ignoreDiacritics ?? true) === given) ? 1 : 0);
+      return result(
+        question.answer.some((accepted) => normalizeAnswer(accepted, question.ignoreDiacritics ?? true) === given)
+          ? 1
+          : 0,
+      );
     }
     case 'multiple_choice': {
       if (!Array.isArray(answer)) return result(0);
@@ -71,5 +80,10 @@ export function gradeAttempt(questions: QuizQuestion[], answers: Record<string, 
   const results = questions.map((q) => gradeQuestion(q, answers[q.id]));
   const earned = round2(results.reduce((sum, r) => sum + r.earned, 0));
   const possible = results.reduce((sum, r) => sum + r.points, 0);
-  return { scorePercent: possible === 0 ? 0 : Math.round((100 * earned) / possible), earned, possible, questions: results };
+  return {
+    scorePercent: possible === 0 ? 0 : Math.round((100 * earned) / possible),
+    earned,
+    possible,
+    questions: results,
+  };
 }

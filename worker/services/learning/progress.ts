@@ -47,10 +47,17 @@ interface LessonInfo {
   order: number;
 }
 
-const reject = (eventId: string, status: number, name: string, message: string): EventOutcome => ({ eventId, status: 'rejected', error: { status, name, message } });
+const reject = (eventId: string, status: number, name: string, message: string): EventOutcome => ({
+  eventId,
+  status: 'rejected',
+  error: { status, name, message },
+});
 
 async function currentRecord(tx: Database, userId: number, lesson: LessonInfo): Promise<ProgressRecord> {
-  const [row] = await tx.select().from(userProgresses).where(and(eq(userProgresses.userId, userId), eq(userProgresses.lessonId, lesson.id)));
+  const [row] = await tx
+    .select()
+    .from(userProgresses)
+    .where(and(eq(userProgresses.userId, userId), eq(userProgresses.lessonId, lesson.id)));
   return {
     documentId: row!.documentId,
     lesson: lesson.documentId,
@@ -67,8 +74,16 @@ async function currentRecord(tx: Database, userId: number, lesson: LessonInfo): 
  * Merge rules: progress takes the maximum, completed is sticky, time spent adds each event once,
  * last accessed takes the latest. A replayed event id changes nothing and answers "duplicate".
  */
-export async function recordProgress(tx: Database, user: AuthUser, events: ProgressEvent[], log: LearningLog, now = new Date()): Promise<EventOutcome[]> {
-  const ordered = events.map((e, index) => ({ e, index, at: new Date(e.occurredAt ?? now.toISOString()) })).sort((a, b) => a.at.getTime() - b.at.getTime() || a.index - b.index);
+export async function recordProgress(
+  tx: Database,
+  user: AuthUser,
+  events: ProgressEvent[],
+  log: LearningLog,
+  now = new Date(),
+): Promise<EventOutcome[]> {
+  const ordered = events
+    .map((e, index) => ({ e, index, at: new Date(e.occurredAt ?? now.toISOString()) }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || a.index - b.index);
   const outcomes: EventOutcome[] = new Array(events.length);
   const lessonCache = new Map<string, LessonInfo | null>();
   const touchedCourses = new Set<number>();
@@ -83,11 +98,22 @@ export async function recordProgress(tx: Database, user: AuthUser, events: Progr
     }
     const [fresh] = await tx
       .insert(progressEvents)
-      .values({ userId: user.id, eventId: e.eventId, lessonId: lesson.id, progress: e.progress, completed: e.completed, timeSpent: e.timeSpent, occurredAt: when })
+      .values({
+        userId: user.id,
+        eventId: e.eventId,
+        lessonId: lesson.id,
+        progress: e.progress,
+        completed: e.completed,
+        timeSpent: e.timeSpent,
+        occurredAt: when,
+      })
       .onConflictDoNothing()
       .returning({ id: progressEvents.id });
     if (!fresh) {
-      const known = await tx.select({ lessonId: progressEvents.lessonId }).from(progressEvents).where(and(eq(progressEvents.userId, user.id), eq(progressEvents.eventId, e.eventId)));
+      const known = await tx
+        .select({ lessonId: progressEvents.lessonId })
+        .from(progressEvents)
+        .where(and(eq(progressEvents.userId, user.id), eq(progressEvents.eventId, e.eventId)));
       if (known[0]?.lessonId !== lesson.id) {
         outcomes[index] = reject(e.eventId, 409, 'ConflictError', 'This eventId was already used for another lesson');
         continue;
@@ -102,10 +128,20 @@ export async function recordProgress(tx: Database, user: AuthUser, events: Progr
       outcomes[index] = reject(e.eventId, 409, 'ConflictError', gate);
       continue;
     }
-    const [before] = await tx.select({ completed: userProgresses.completed }).from(userProgresses).where(and(eq(userProgresses.userId, user.id), eq(userProgresses.lessonId, lesson.id)));
+    const [before] = await tx
+      .select({ completed: userProgresses.completed })
+      .from(userProgresses)
+      .where(and(eq(userProgresses.userId, user.id), eq(userProgresses.lessonId, lesson.id)));
     await tx
       .insert(userProgresses)
-      .values({ userId: user.id, lessonId: lesson.id, progress: e.completed ? 100 : e.progress, completed: e.completed, timeSpent: e.timeSpent, lastAccessed: when })
+      .values({
+        userId: user.id,
+        lessonId: lesson.id,
+        progress: e.completed ? 100 : e.progress,
+        completed: e.completed,
+        timeSpent: e.timeSpent,
+        lastAccessed: when,
+      })
       .onConflictDoUpdate({
         target: [userProgresses.userId, userProgresses.lessonId],
         set: {
@@ -122,7 +158,13 @@ export async function recordProgress(tx: Database, user: AuthUser, events: Progr
     if (e.completed && !before?.completed) {
       log.add({ kind: 'lesson_completed', lesson: lessonRef, course: courseRef, durationSeconds: e.timeSpent }, when);
     } else {
-      log.add({ kind: 'lesson_experienced', lesson: lessonRef, course: courseRef, progress: e.progress, durationSeconds: e.timeSpent });
+      log.add({
+        kind: 'lesson_experienced',
+        lesson: lessonRef,
+        course: courseRef,
+        progress: e.progress,
+        durationSeconds: e.timeSpent,
+      });
     }
     outcomes[index] = { eventId: e.eventId, status: 'applied', progress: await currentRecord(tx, user.id, lesson) };
   }

@@ -41,7 +41,15 @@ export function presentQuestions(questions: QuizQuestion[], layout: Layout) {
   return layout.flatMap(({ questionId, optionOrder }) => {
     const q = byId.get(questionId);
     if (!q) return [];
-    return [{ id: q.id, type: q.type, prompt: q.prompt, points: q.points ?? 1, ...(optionOrder && 'options' in q && { options: optionOrder.map((i) => q.options[i]!) }) }];
+    return [
+      {
+        id: q.id,
+        type: q.type,
+        prompt: q.prompt,
+        points: q.points ?? 1,
+        ...(optionOrder && 'options' in q && { options: optionOrder.map((i) => q.options[i]!) }),
+      },
+    ];
   });
 }
 
@@ -50,7 +58,8 @@ export function toOriginalIndexes(question: QuizQuestion, optionOrder: number[] 
   if (!optionOrder) return answer;
   const map = (i: unknown) => (Number.isInteger(i) ? optionOrder[i as number] : undefined);
   if (question.type === 'single_choice') return map(answer);
-  if (question.type === 'multiple_choice' || question.type === 'ordering') return Array.isArray(answer) ? answer.map(map) : undefined;
+  if (question.type === 'multiple_choice' || question.type === 'ordering')
+    return Array.isArray(answer) ? answer.map(map) : undefined;
   return answer;
 }
 
@@ -79,7 +88,16 @@ async function findReadableQuiz(tx: Database, user: AuthUser, documentId: string
 async function lessonRef(tx: Database, lessonId: number | null) {
   if (lessonId === null) return null;
   const [row] = await tx
-    .select({ id: lessons.id, documentId: lessons.documentId, title: lessons.title, courseId: lessons.courseId, order: lessons.order, isLocked: lessons.isLocked, courseDocumentId: courses.documentId, courseTitle: courses.title })
+    .select({
+      id: lessons.id,
+      documentId: lessons.documentId,
+      title: lessons.title,
+      courseId: lessons.courseId,
+      order: lessons.order,
+      isLocked: lessons.isLocked,
+      courseDocumentId: courses.documentId,
+      courseTitle: courses.title,
+    })
     .from(lessons)
     .innerJoin(courses, eq(courses.id, lessons.courseId))
     .where(eq(lessons.id, lessonId));
@@ -87,7 +105,13 @@ async function lessonRef(tx: Database, lessonId: number | null) {
 }
 
 /** Starts an attempt: the clock for a timed quiz starts here, on the server. */
-export async function startAttempt(tx: Database, user: AuthUser, quizDocumentId: string, log: LearningLog, now = new Date()) {
+export async function startAttempt(
+  tx: Database,
+  user: AuthUser,
+  quizDocumentId: string,
+  log: LearningLog,
+  now = new Date(),
+) {
   const quiz = await findReadableQuiz(tx, user, quizDocumentId);
   const questions = quizQuestions.parse(quiz.questions);
   const lesson = await lessonRef(tx, quiz.lessonId);
@@ -97,12 +121,25 @@ export async function startAttempt(tx: Database, user: AuthUser, quizDocumentId:
   }
   const layout = layoutFor(questions, quiz.randomizeQuestions);
   const deadlineAt = quiz.timeLimit ? new Date(now.getTime() + quiz.timeLimit * 1000) : null;
-  const [attempt] = await tx.insert(quizAttempts).values({ quizId: quiz.id, userId: user.id, startedAt: now, deadlineAt, layout }).returning();
-  log.add({ kind: 'quiz_attempted', quiz: { documentId: quiz.documentId, title: quiz.title }, lesson: lesson && { documentId: lesson.documentId, title: lesson.title }, attemptId: attempt!.documentId });
+  const [attempt] = await tx
+    .insert(quizAttempts)
+    .values({ quizId: quiz.id, userId: user.id, startedAt: now, deadlineAt, layout })
+    .returning();
+  log.add({
+    kind: 'quiz_attempted',
+    quiz: { documentId: quiz.documentId, title: quiz.title },
+    lesson: lesson && { documentId: lesson.documentId, title: lesson.title },
+    attemptId: attempt!.documentId,
+  });
   return {
     id: attempt!.id,
     documentId: attempt!.documentId,
-    quiz: { documentId: quiz.documentId, title: quiz.title, passingScore: quiz.passingScore, timeLimit: quiz.timeLimit },
+    quiz: {
+      documentId: quiz.documentId,
+      title: quiz.title,
+      passingScore: quiz.passingScore,
+      timeLimit: quiz.timeLimit,
+    },
     startedAt: attempt!.startedAt.toISOString(),
     deadlineAt: deadlineAt?.toISOString() ?? null,
     questions: presentQuestions(questions, layout),
@@ -114,14 +151,30 @@ export async function startAttempt(tx: Database, user: AuthUser, quizDocumentId:
  * duplicate, is a 409). After the deadline plus grace the attempt is still graded but marked late: a
  * late attempt cannot pass and does not change the lesson's quiz score.
  */
-export async function submitAttempt(tx: Database, user: AuthUser, attemptDocumentId: string, answers: Record<string, unknown>, log: LearningLog, now = new Date()) {
+export async function submitAttempt(
+  tx: Database,
+  user: AuthUser,
+  attemptDocumentId: string,
+  answers: Record<string, unknown>,
+  log: LearningLog,
+  now = new Date(),
+) {
   const [claimed] = await tx
     .update(quizAttempts)
     .set({ submittedAt: now, updatedAt: now })
-    .where(and(eq(quizAttempts.documentId, attemptDocumentId), eq(quizAttempts.userId, user.id), sql`${quizAttempts.submittedAt} IS NULL`))
+    .where(
+      and(
+        eq(quizAttempts.documentId, attemptDocumentId),
+        eq(quizAttempts.userId, user.id),
+        sql`${quizAttempts.submittedAt} IS NULL`,
+      ),
+    )
     .returning();
   if (!claimed) {
-    const [exists] = await tx.select({ id: quizAttempts.id }).from(quizAttempts).where(and(eq(quizAttempts.documentId, attemptDocumentId), eq(quizAttempts.userId, user.id)));
+    const [exists] = await tx
+      .select({ id: quizAttempts.id })
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.documentId, attemptDocumentId), eq(quizAttempts.userId, user.id)));
     if (!exists) throw notFound(`No attempt ${attemptDocumentId}`);
     throw conflict('This attempt was already submitted');
   }
@@ -129,34 +182,74 @@ export async function submitAttempt(tx: Database, user: AuthUser, attemptDocumen
   const questions = quizQuestions.parse(quiz!.questions);
   const layout = new Map(claimed.layout.map((l) => [l.questionId, l.optionOrder]));
   const unknown = Object.keys(answers).filter((id) => !layout.has(id));
-  if (unknown.length) throw badRequest(`Unknown question ids: ${unknown.join(', ')}`, { errors: [{ path: ['data', 'answers'], message: 'unknown question id' }] });
+  if (unknown.length)
+    throw badRequest(`Unknown question ids: ${unknown.join(', ')}`, {
+      errors: [{ path: ['data', 'answers'], message: 'unknown question id' }],
+    });
   const asked = questions.filter((q) => layout.has(q.id));
-  const original = Object.fromEntries(asked.map((q) => [q.id, toOriginalIndexes(q, layout.get(q.id) ?? null, answers[q.id])]));
+  const original = Object.fromEntries(
+    asked.map((q) => [q.id, toOriginalIndexes(q, layout.get(q.id) ?? null, answers[q.id])]),
+  );
   const grade = gradeAttempt(asked, original);
   const late = claimed.deadlineAt !== null && now.getTime() > claimed.deadlineAt.getTime() + LATE_GRACE_SECONDS * 1000;
   const passed = !late && grade.scorePercent >= quiz!.passingScore;
   const feedback = asked.map((q) => {
     const result = grade.questions.find((r) => r.questionId === q.id)!;
-    return { ...result, correctAnswer: correctAnswerFor(q, layout.get(q.id) ?? null), explanation: q.explanation ?? null };
+    return {
+      ...result,
+      correctAnswer: correctAnswerFor(q, layout.get(q.id) ?? null),
+      explanation: q.explanation ?? null,
+    };
   });
-  await tx.update(quizAttempts).set({ answers, score: grade.scorePercent, passed, late, feedback }).where(eq(quizAttempts.id, claimed.id));
+  await tx
+    .update(quizAttempts)
+    .set({ answers, score: grade.scorePercent, passed, late, feedback })
+    .where(eq(quizAttempts.id, claimed.id));
 
   const lesson = await lessonRef(tx, quiz!.lessonId);
   const quizRef = { documentId: quiz!.documentId, title: quiz!.title };
   const lessonDoc = lesson && { documentId: lesson.documentId, title: lesson.title };
   for (const q of feedback) {
     const question = asked.find((a) => a.id === q.questionId)!;
-    log.add({ kind: 'question_answered', quiz: quizRef, attemptId: claimed.documentId, questionId: q.questionId, prompt: question.prompt, response: JSON.stringify(answers[q.questionId] ?? null), success: q.correct, scaled: q.points ? q.earned / q.points : 0 });
+    log.add({
+      kind: 'question_answered',
+      quiz: quizRef,
+      attemptId: claimed.documentId,
+      questionId: q.questionId,
+      prompt: question.prompt,
+      response: JSON.stringify(answers[q.questionId] ?? null),
+      success: q.correct,
+      scaled: q.points ? q.earned / q.points : 0,
+    });
   }
   const durationSeconds = Math.round((now.getTime() - claimed.startedAt.getTime()) / 1000);
-  log.add({ kind: passed ? 'quiz_passed' : 'quiz_failed', quiz: quizRef, lesson: lessonDoc, attemptId: claimed.documentId, scorePercent: grade.scorePercent, durationSeconds, late });
+  log.add({
+    kind: passed ? 'quiz_passed' : 'quiz_failed',
+    quiz: quizRef,
+    lesson: lessonDoc,
+    attemptId: claimed.documentId,
+    scorePercent: grade.scorePercent,
+    durationSeconds,
+    late,
+  });
 
   let lessonCompleted = false;
   if (lesson && !late) {
-    const [before] = await tx.select({ completed: userProgresses.completed }).from(userProgresses).where(and(eq(userProgresses.userId, user.id), eq(userProgresses.lessonId, lesson.id)));
+    const [before] = await tx
+      .select({ completed: userProgresses.completed })
+      .from(userProgresses)
+      .where(and(eq(userProgresses.userId, user.id), eq(userProgresses.lessonId, lesson.id)));
     await tx
       .insert(userProgresses)
-      .values({ userId: user.id, lessonId: lesson.id, quizScore: grade.scorePercent, progress: passed ? 100 : 0, completed: passed, timeSpent: durationSeconds, lastAccessed: now })
+      .values({
+        userId: user.id,
+        lessonId: lesson.id,
+        quizScore: grade.scorePercent,
+        progress: passed ? 100 : 0,
+        completed: passed,
+        timeSpent: durationSeconds,
+        lastAccessed: now,
+      })
       .onConflictDoUpdate({
         target: [userProgresses.userId, userProgresses.lessonId],
         set: {
@@ -169,10 +262,29 @@ export async function submitAttempt(tx: Database, user: AuthUser, attemptDocumen
         },
       });
     lessonCompleted = passed && !before?.completed;
-    if (lessonCompleted) log.add({ kind: 'lesson_completed', lesson: lessonDoc!, course: { documentId: lesson.courseDocumentId, title: lesson.courseTitle }, durationSeconds }, now);
+    if (lessonCompleted)
+      log.add(
+        {
+          kind: 'lesson_completed',
+          lesson: lessonDoc!,
+          course: { documentId: lesson.courseDocumentId, title: lesson.courseTitle },
+          durationSeconds,
+        },
+        now,
+      );
   }
   return {
-    attempt: { documentId: claimed.documentId, score: grade.scorePercent, passed, late, passingScore: quiz!.passingScore, submittedAt: now.toISOString(), earned: grade.earned, possible: grade.possible, feedback },
+    attempt: {
+      documentId: claimed.documentId,
+      score: grade.scorePercent,
+      passed,
+      late,
+      passingScore: quiz!.passingScore,
+      submittedAt: now.toISOString(),
+      earned: grade.earned,
+      possible: grade.possible,
+      feedback,
+    },
     lesson,
     lessonCompleted,
   };

@@ -11,16 +11,26 @@ import { recordStreakActivity } from './streaks';
  * the lesson-completion streak, certificates for completed courses, achievements — and the xAPI
  * statements of everything that happened. Either all of it commits or none of it does.
  */
-export async function inLearningTransaction<T>(db: Database, user: AuthUser, origin: string, work: (tx: Database, log: LearningLog) => Promise<T>, now = new Date()) {
+export async function inLearningTransaction<T>(
+  db: Database,
+  user: AuthUser,
+  origin: string,
+  work: (tx: Database, log: LearningLog) => Promise<T>,
+  now = new Date(),
+) {
   return db.transaction(async (transaction) => {
     const tx = transaction as unknown as Database;
     const log = new LearningLog();
     const result = await work(tx, log);
     // Oldest first: a streak only moves forward in time (streak-rules.ts).
-    for (const at of [...log.completionTimes].sort((a, b) => a.getTime() - b.getTime())) await recordStreakActivity(tx, user.id, 'lesson_completion', at);
+    for (const at of [...log.completionTimes].sort((a, b) => a.getTime() - b.getTime()))
+      await recordStreakActivity(tx, user.id, 'lesson_completion', at);
     for (const course of log.completedCourses) await issueCertificate(tx, user.id, course.documentId, now);
     if (log.events.length > 0) await awardEarnedAchievements(tx, user.id, log);
-    await recordLearningEvents(tx, { id: user.id, documentId: user.documentId }, log.events, { origin, timestamp: now });
+    await recordLearningEvents(tx, { id: user.id, documentId: user.documentId }, log.events, {
+      origin,
+      timestamp: now,
+    });
     return { result, log };
   });
 }

@@ -21,7 +21,11 @@ describe('local dates', () => {
 
 describe('streak rules', () => {
   it('consecutive days extend the streak', () => {
-    expect(run('2026-01-01', '2026-01-02', '2026-01-03')).toMatchObject({ current: 3, longest: 3, startDate: '2026-01-01' });
+    expect(run('2026-01-01', '2026-01-02', '2026-01-03')).toMatchObject({
+      current: 3,
+      longest: 3,
+      startDate: '2026-01-01',
+    });
   });
 
   it('the same day twice counts once (retries, replays)', () => {
@@ -29,7 +33,11 @@ describe('streak rules', () => {
   });
 
   it('a missed day restarts at one but keeps the longest', () => {
-    expect(run('2026-01-01', '2026-01-02', '2026-01-03', '2026-01-05')).toMatchObject({ current: 1, longest: 3, startDate: '2026-01-05' });
+    expect(run('2026-01-01', '2026-01-02', '2026-01-03', '2026-01-05')).toMatchObject({
+      current: 1,
+      longest: 3,
+      startDate: '2026-01-05',
+    });
   });
 
   it('an activity older than the last counted day changes nothing', () => {

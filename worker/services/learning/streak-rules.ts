@@ -1,6 +1,11 @@
 /** The calendar date (YYYY-MM-DD) of an instant where the learner lives. */
 export function localDate(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -27,12 +32,18 @@ export interface StreakState {
  * - the longest streak is the highest the current streak has reached.
  */
 export function applyActivity(state: StreakState, activityDate: string): StreakState {
-  if (state.lastDate === null) return { current: 1, longest: Math.max(1, state.longest), lastDate: activityDate, startDate: activityDate };
+  if (state.lastDate === null)
+    return { current: 1, longest: Math.max(1, state.longest), lastDate: activityDate, startDate: activityDate };
   const gap = daysBetween(state.lastDate, activityDate);
   if (gap <= 0) return state;
   if (gap === 1) {
     const current = state.current + 1;
-    return { current, longest: Math.max(current, state.longest), lastDate: activityDate, startDate: state.startDate ?? activityDate };
+    return {
+      current,
+      longest: Math.max(current, state.longest),
+      lastDate: activityDate,
+      startDate: state.startDate ?? activityDate,
+    };
   }
   return { current: 1, longest: Math.max(1, state.longest), lastDate: activityDate, startDate: activityDate };
 }

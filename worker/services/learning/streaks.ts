@@ -7,7 +7,10 @@ import { applyActivity, localDate } from './streak-rules';
 type StreakKind = 'daily_login' | 'lesson_completion';
 
 async function timeZoneOf(tx: Database, userId: number): Promise<string> {
-  const [row] = await tx.select({ timeZone: userProfiles.timeZone }).from(userProfiles).where(eq(userProfiles.userId, userId));
+  const [row] = await tx
+    .select({ timeZone: userProfiles.timeZone })
+    .from(userProfiles)
+    .where(eq(userProfiles.userId, userId));
   return row?.timeZone ?? 'UTC';
 }
 
@@ -15,10 +18,20 @@ async function timeZoneOf(tx: Database, userId: number): Promise<string> {
  * Counts activity towards a streak, under a row lock so that two requests at once cannot both add the
  * same day. Dates are the learner's local dates (streak-rules.ts has the rules).
  */
-export async function recordStreakActivity(tx: Database, userId: number, kind: StreakKind, at: Date, _log?: LearningLog): Promise<{ current: number; longest: number }> {
+export async function recordStreakActivity(
+  tx: Database,
+  userId: number,
+  kind: StreakKind,
+  at: Date,
+  _log?: LearningLog,
+): Promise<{ current: number; longest: number }> {
   const zone = await timeZoneOf(tx, userId);
   await tx.insert(streaks).values({ userId, type: kind }).onConflictDoNothing();
-  const [row] = await tx.select().from(streaks).where(and(eq(streaks.userId, userId), eq(streaks.type, kind))).for('update');
+  const [row] = await tx
+    .select()
+    .from(streaks)
+    .where(and(eq(streaks.userId, userId), eq(streaks.type, kind)))
+    .for('update');
   const state = {
     current: row!.currentStreak,
     longest: row!.longestStreak,

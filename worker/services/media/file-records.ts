@@ -59,7 +59,12 @@ export async function recordUploads(db: Database, owner: AuthUser, records: read
   });
 }
 
-export async function listFiles(db: Database, viewer: AuthUser | null, scopes: readonly Scope[], page: { page: number; pageSize: number }): Promise<FileRow[]> {
+export async function listFiles(
+  db: Database,
+  viewer: AuthUser | null,
+  scopes: readonly Scope[],
+  page: { page: number; pageSize: number },
+): Promise<FileRow[]> {
   return db
     .select()
     .from(files)
@@ -72,7 +77,12 @@ export async function listFiles(db: Database, viewer: AuthUser | null, scopes: r
 const MAX_INTEGER = 2_147_483_647;
 
 /** A file by its numeric id (Strapi's upload plugin uses those) or by its documentId. */
-export async function findFile(db: Database, viewer: AuthUser | null, scopes: readonly Scope[], idOrDocumentId: string): Promise<FileRow> {
+export async function findFile(
+  db: Database,
+  viewer: AuthUser | null,
+  scopes: readonly Scope[],
+  idOrDocumentId: string,
+): Promise<FileRow> {
   const [row] = await db
     .select()
     .from(files)

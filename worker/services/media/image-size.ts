@@ -56,7 +56,8 @@ function jpegSize(bytes: Uint8Array, view: DataView): ImageSize | null {
     // The image data begins (SOS) or ends (EOI) before any frame header: not a usable JPEG.
     if (marker === 0xda || marker === 0xd9) return null;
     const length = view.getUint16(offset + 2);
-    if (SOF_MARKERS.has(marker)) return positive({ width: view.getUint16(offset + 7), height: view.getUint16(offset + 5) });
+    if (SOF_MARKERS.has(marker))
+      return positive({ width: view.getUint16(offset + 7), height: view.getUint16(offset + 5) });
     if (length < 2) return null;
     offset += 2 + length;
   }
@@ -70,7 +71,10 @@ function webpSize(bytes: Uint8Array, view: DataView): ImageSize | null {
   if (chunk === 'VP8 ') {
     // A 3-byte frame tag, the start code 9D 01 2A, then 14-bit width and height.
     if (bytes[data + 3] !== 0x9d || bytes[data + 4] !== 0x01 || bytes[data + 5] !== 0x2a) return null;
-    return positive({ width: view.getUint16(data + 6, true) & 0x3fff, height: view.getUint16(data + 8, true) & 0x3fff });
+    return positive({
+      width: view.getUint16(data + 6, true) & 0x3fff,
+      height: view.getUint16(data + 8, true) & 0x3fff,
+    });
   }
   if (chunk === 'VP8L') {
     // Signature 0x2F, then width-1 and height-1 as two 14-bit fields.

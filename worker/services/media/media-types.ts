@@ -50,7 +50,8 @@ export const MEDIA_TYPES = {
   pdf: { mime: 'application/pdf', kind: 'pdf', extensions: ['.pdf'] },
 } as const satisfies Record<string, MediaType>;
 
-export const ACCEPTED_TYPES_DESCRIPTION = 'PNG, JPEG, GIF or WebP images; MP3, M4A, OGG or WAV audio; MP4 or WebM video; PDF';
+export const ACCEPTED_TYPES_DESCRIPTION =
+  'PNG, JPEG, GIF or WebP images; MP3, M4A, OGG or WAV audio; MP4 or WebM video; PDF';
 
 export function formatLimit(bytes: number): string {
   return `${Math.round((bytes / MB) * 100) / 100} MB`;

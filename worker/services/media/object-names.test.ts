@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MEDIA_TYPES } from './media-types';
-import { extensionFor, inlineDisposition, keyFromPath, newObjectHash, objectKey, objectUrl, slugify } from './object-names';
+import {
+  extensionFor,
+  inlineDisposition,
+  keyFromPath,
+  newObjectHash,
+  objectKey,
+  objectUrl,
+  slugify,
+} from './object-names';
 
 describe('object names', () => {
   it('makes Strapi-style hashes: a slug of the name, then a random part that differs every time', () => {
@@ -32,7 +40,9 @@ describe('object names', () => {
   });
 
   it('writes a Content-Disposition that survives quotes and non-ASCII names', () => {
-    expect(inlineDisposition('Fiqh "notes".pdf')).toBe(`inline; filename="Fiqh _notes_.pdf"; filename*=UTF-8''Fiqh%20%22notes%22.pdf`);
+    expect(inlineDisposition('Fiqh "notes".pdf')).toBe(
+      `inline; filename="Fiqh _notes_.pdf"; filename*=UTF-8''Fiqh%20%22notes%22.pdf`,
+    );
     expect(inlineDisposition('دروس.pdf')).toMatch(/^inline; filename="____\.pdf"; filename\*=UTF-8''%D8%AF/);
   });
 });

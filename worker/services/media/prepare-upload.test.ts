@@ -4,7 +4,8 @@ import { ApiError } from '../../lib/errors';
 import { IMAGE_LIMIT_BYTES } from './media-types';
 import { bytesToKilobytes, prepareUpload } from './prepare-upload';
 
-const file = (bytes: Uint8Array<ArrayBuffer>, name: string, type = 'application/octet-stream') => new File([bytes], name, { type });
+const file = (bytes: Uint8Array<ArrayBuffer>, name: string, type = 'application/octet-stream') =>
+  new File([bytes], name, { type });
 
 /** A file of `size` bytes that starts like `header`. */
 function padded(header: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
@@ -25,7 +26,18 @@ async function refusal(promise: Promise<unknown>): Promise<ApiError> {
 describe('preparing an upload', () => {
   it('describes an image as Strapi records it: sniffed type, size in KB, dimensions, key and URL', async () => {
     const prepared = await prepareUpload(file(fixture.png1x1(), 'Cover photo.png'), { alternativeText: 'A mosque' }, 0);
-    expect(prepared.record).toMatchObject({ name: 'Cover photo.png', alternativeText: 'A mosque', caption: null, width: 1, height: 1, mime: 'image/png', ext: '.png', formats: null, previewUrl: null, provider: 'r2' });
+    expect(prepared.record).toMatchObject({
+      name: 'Cover photo.png',
+      alternativeText: 'A mosque',
+      caption: null,
+      width: 1,
+      height: 1,
+      mime: 'image/png',
+      ext: '.png',
+      formats: null,
+      previewUrl: null,
+      provider: 'r2',
+    });
     expect(prepared.key).toBe(`uploads/${prepared.record.hash}.png`);
     expect(prepared.record.url).toBe(`/${prepared.key}`);
     expect(prepared.record.providerMetadata).toEqual({ key: prepared.key });
@@ -35,7 +47,9 @@ describe('preparing an upload', () => {
   it('takes the name from fileInfo and names PDFs for inline display', async () => {
     const prepared = await prepareUpload(file(fixture.pdf(), 'scan.pdf'), { name: 'Wudu steps.pdf' }, 0);
     expect(prepared.record.name).toBe('Wudu steps.pdf');
-    expect(prepared.httpMetadata.contentDisposition).toBe(`inline; filename="Wudu steps.pdf"; filename*=UTF-8''Wudu%20steps.pdf`);
+    expect(prepared.httpMetadata.contentDisposition).toBe(
+      `inline; filename="Wudu steps.pdf"; filename*=UTF-8''Wudu%20steps.pdf`,
+    );
   });
 
   it('ignores the type the client claims', async () => {
@@ -53,7 +67,9 @@ describe('preparing an upload', () => {
   });
 
   it('applies each type’s own limit: an image just over 10 MB is 413, a PDF of that size is fine', async () => {
-    const error = await refusal(prepareUpload(file(padded(fixture.png1x1(), IMAGE_LIMIT_BYTES + 1), 'huge.png'), {}, 0));
+    const error = await refusal(
+      prepareUpload(file(padded(fixture.png1x1(), IMAGE_LIMIT_BYTES + 1), 'huge.png'), {}, 0),
+    );
     expect(error.status).toBe(413);
     expect(error.name).toBe('PayloadTooLargeError');
     expect(error.message).toBe('"huge.png" is larger than the 10 MB limit for images');

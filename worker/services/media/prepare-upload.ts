@@ -50,19 +50,30 @@ export function bytesToKilobytes(bytes: number): number {
 export async function prepareUpload(file: File, info: FileInfo, index: number): Promise<PreparedUpload> {
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
   const type = sniffMediaType(head);
-  if (!type) throw refused(file.name, index, `"${file.name}" is not an accepted file type (accepted: ${ACCEPTED_TYPES_DESCRIPTION})`);
+  if (!type)
+    throw refused(
+      file.name,
+      index,
+      `"${file.name}" is not an accepted file type (accepted: ${ACCEPTED_TYPES_DESCRIPTION})`,
+    );
 
   const limit = SIZE_LIMITS[type.kind];
   if (file.size > limit) {
-    throw new ApiError(413, 'PayloadTooLargeError', `"${file.name}" is larger than the ${formatLimit(limit)} limit for ${describeKind(type.kind)}`, {
-      file: file.name,
-      size: file.size,
-      limit,
-    });
+    throw new ApiError(
+      413,
+      'PayloadTooLargeError',
+      `"${file.name}" is larger than the ${formatLimit(limit)} limit for ${describeKind(type.kind)}`,
+      {
+        file: file.name,
+        size: file.size,
+        limit,
+      },
+    );
   }
 
   const size = type.kind === 'image' ? imageSize(type.mime, new Uint8Array(await file.arrayBuffer())) : null;
-  if (type.kind === 'image' && !size) throw refused(file.name, index, `"${file.name}" looks like ${type.mime} but its dimensions cannot be read`);
+  if (type.kind === 'image' && !size)
+    throw refused(file.name, index, `"${file.name}" looks like ${type.mime} but its dimensions cannot be read`);
 
   const ext = extensionFor(info.name?.trim() || file.name, type);
   const name = fitName(info.name?.trim() || file.name || `file${ext}`, ext);
@@ -106,5 +117,8 @@ export function fitName(name: string, ext: string, max = 255): string {
 }
 
 function refused(fileName: string, index: number, message: string): ApiError {
-  return badRequest(message, { file: fileName, errors: [{ path: ['files', index], message, name: 'ValidationError' }] });
+  return badRequest(message, {
+    file: fileName,
+    errors: [{ path: ['files', index], message, name: 'ValidationError' }],
+  });
 }

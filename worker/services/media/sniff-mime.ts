@@ -32,7 +32,24 @@ const AUDIO_BRANDS = new Set(['M4A ', 'M4B ', 'M4P ', 'F4A ', 'F4B ']);
  * Brands of MPEG-4 video. A list of known ones rather than "any ftyp": HEIC and AVIF images and
  * QuickTime movies share the box but are not video/mp4.
  */
-const VIDEO_BRANDS = new Set(['isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'M4VH', 'M4VP', 'dash', 'mmp4', 'f4v ', 'MSNV']);
+const VIDEO_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'M4VH',
+  'M4VP',
+  'dash',
+  'mmp4',
+  'f4v ',
+  'MSNV',
+]);
 
 function isoMediaType(majorBrand: string): MediaType | null {
   if (AUDIO_BRANDS.has(majorBrand)) return MEDIA_TYPES.m4a;

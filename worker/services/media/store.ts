@@ -11,7 +11,9 @@ export function mediaBucket(env: { MEDIA?: R2Bucket }): R2Bucket {
  * error goes on, so a failed upload leaves no unreachable objects behind.
  */
 export async function putAll(bucket: R2Bucket, uploads: readonly PreparedUpload[]): Promise<void> {
-  const results = await Promise.allSettled(uploads.map((u) => bucket.put(u.key, u.body, { httpMetadata: u.httpMetadata })));
+  const results = await Promise.allSettled(
+    uploads.map((u) => bucket.put(u.key, u.body, { httpMetadata: u.httpMetadata })),
+  );
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (!failure) return;
   const stored = uploads.filter((_, i) => results[i]?.status === 'fulfilled').map((u) => u.key);
@@ -23,6 +25,13 @@ export async function putAll(bucket: R2Bucket, uploads: readonly PreparedUpload[
 export async function deleteQuietly(bucket: R2Bucket, keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return;
   await bucket.delete([...keys]).catch((error: unknown) => {
-    console.error(JSON.stringify({ level: 'error', message: 'could not delete orphaned media objects', keys, error: String(error) }));
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        message: 'could not delete orphaned media objects',
+        keys,
+        error: String(error),
+      }),
+    );
   });
 }

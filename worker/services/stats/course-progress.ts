@@ -57,7 +57,14 @@ type CourseRow = {
   average_quiz_score: number | null;
 };
 
-type LessonRow = { course_id: number; document_id: string; title: string; order: number; completed_by: number; average_quiz_score: number | null };
+type LessonRow = {
+  course_id: number;
+  document_id: string;
+  title: string;
+  order: number;
+  completed_by: number;
+  average_quiz_score: number | null;
+};
 
 /**
  * Per-course statistics in two statements whatever the number of courses: one aggregates enrollments
@@ -109,7 +116,11 @@ export async function courseProgress(db: Database, selection: CourseSelection): 
   const lessonsByCourse = new Map<number, LessonStats[]>();
   for (const row of lessons.rows) {
     const list = lessonsByCourse.get(row.course_id) ?? [];
-    list.push({ lesson: { documentId: row.document_id, title: row.title, order: row.order }, completedBy: row.completed_by, averageQuizScore: row.average_quiz_score });
+    list.push({
+      lesson: { documentId: row.document_id, title: row.title, order: row.order },
+      completedBy: row.completed_by,
+      averageQuizScore: row.average_quiz_score,
+    });
     lessonsByCourse.set(row.course_id, list);
   }
   return courses.rows.map((row) => ({

@@ -62,15 +62,22 @@ export async function leaderboard(db: Database, viewer: AuthUser, query: Leaderb
   const since = periodStart(query.period, now);
   const restricted = !seesHiddenLeaderboards(viewer.role);
 
-  const ctes: SQL[] = [sql`setting AS (SELECT coalesce((SELECT (s.value -> 'hidden') = 'true'::jsonb FROM school_settings s WHERE s.key = ${SETTING}), false) AS hidden)`];
+  const ctes: SQL[] = [
+    sql`setting AS (SELECT coalesce((SELECT (s.value -> 'hidden') = 'true'::jsonb FROM school_settings s WHERE s.key = ${SETTING}), false) AS hidden)`,
+  ];
   const filters: SQL[] = [sql`ua.earned_at IS NOT NULL`];
   if (since) filters.push(sql`ua.earned_at >= ${since.toISOString()}::timestamptz`);
-  if (query.ageTier) filters.push(sql`EXISTS (SELECT 1 FROM user_profiles p WHERE p.user_id = ua.user_id AND p.age_tier = ${query.ageTier})`);
+  if (query.ageTier)
+    filters.push(
+      sql`EXISTS (SELECT 1 FROM user_profiles p WHERE p.user_id = ua.user_id AND p.age_tier = ${query.ageTier})`,
+    );
   if (query.course !== undefined) {
     // A course the caller may not read (someone else's draft) is as missing as one that does not exist.
     const visible = courseVisibility('c', viewer, scopesFor(viewer.role, 'courses', 'find')) ?? sql`true`;
     ctes.push(sql`target_course AS (SELECT c.id FROM courses c WHERE c.document_id = ${query.course} AND ${visible})`);
-    filters.push(sql`EXISTS (SELECT 1 FROM course_enrollments e JOIN target_course t ON t.id = e.course_id WHERE e.user_id = ua.user_id AND e.status <> 'dropped')`);
+    filters.push(
+      sql`EXISTS (SELECT 1 FROM course_enrollments e JOIN target_course t ON t.id = e.course_id WHERE e.user_id = ua.user_id AND e.status <> 'dropped')`,
+    );
   }
   // Refused callers learn only that the board is hidden: nothing is summed for them.
   if (restricted) filters.push(sql`NOT (SELECT hidden FROM setting)`);
@@ -105,10 +112,18 @@ export async function leaderboard(db: Database, viewer: AuthUser, query: Leaderb
   if (head?.hidden && restricted) throw forbidden('Leaderboards are turned off by the school');
   if (head && !head.course_found) throw notFound(`No course ${query.course}`);
 
-  const ranked = rows.filter((row): row is Row & { position: number; rank: number; points: number; document_id: string; display_name: string } => row.position !== null);
+  const ranked = rows.filter(
+    (row): row is Row & { position: number; rank: number; points: number; document_id: string; display_name: string } =>
+      row.position !== null,
+  );
   const data: LeaderboardEntry[] = ranked
     .filter((row) => row.position <= query.limit)
-    .map((row) => ({ rank: row.rank, points: row.points, learner: { documentId: row.document_id, displayName: row.display_name }, isMe: row.is_me === true }));
+    .map((row) => ({
+      rank: row.rank,
+      points: row.points,
+      learner: { documentId: row.document_id, displayName: row.display_name },
+      isMe: row.is_me === true,
+    }));
   const mine = ranked.find((row) => row.is_me);
   return {
     data,

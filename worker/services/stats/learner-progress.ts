@@ -47,7 +47,10 @@ type Row = {
 };
 
 /** Totals are the sums of the course rows the learner sees, so the two can never disagree. */
-export function learnerTotals(courses: LearnerCourseStats[], awards: { points: number; achievementsEarned: number }): LearnerTotals {
+export function learnerTotals(
+  courses: LearnerCourseStats[],
+  awards: { points: number; achievementsEarned: number },
+): LearnerTotals {
   return {
     coursesEnrolled: courses.filter((c) => c.status !== 'dropped').length,
     coursesCompleted: courses.filter((c) => c.status === 'completed').length,
@@ -111,7 +114,14 @@ export async function learnerProgress(db: Database, learners: SQL): Promise<Lear
     LEFT JOIN work w ON w.user_id = le.id AND w.course_id = e.course_id
     ORDER BY le.display_name, le.id, e.enrolled_at, e.id`);
 
-  const byLearner = new Map<string, { learner: LearnerProgress['learner']; awards: { points: number; achievementsEarned: number }; courses: LearnerCourseStats[] }>();
+  const byLearner = new Map<
+    string,
+    {
+      learner: LearnerProgress['learner'];
+      awards: { points: number; achievementsEarned: number };
+      courses: LearnerCourseStats[];
+    }
+  >();
   for (const row of result.rows) {
     let entry = byLearner.get(row.learner_document_id);
     if (!entry) {
@@ -133,5 +143,9 @@ export async function learnerProgress(db: Database, learners: SQL): Promise<Lear
       averageQuizScore: row.average_quiz_score,
     });
   }
-  return [...byLearner.values()].map(({ learner, awards, courses }) => ({ learner, courses, totals: learnerTotals(courses, awards) }));
+  return [...byLearner.values()].map(({ learner, awards, courses }) => ({
+    learner,
+    courses,
+    totals: learnerTotals(courses, awards),
+  }));
 }

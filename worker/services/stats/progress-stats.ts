@@ -29,7 +29,10 @@ export async function ownProgress(db: Database, viewer: AuthUser) {
 /** A child who is not linked to this parent is reported missing: the parent learns nothing about them. */
 export async function childrenProgress(db: Database, viewer: AuthUser, child?: string) {
   const linked = sql`u.id IN (SELECT g.child_id FROM guardian_links g WHERE g.parent_id = ${viewer.id})`;
-  const children = await learnerProgress(db, child === undefined ? linked : sql`${linked} AND u.document_id = ${child}`);
+  const children = await learnerProgress(
+    db,
+    child === undefined ? linked : sql`${linked} AND u.document_id = ${child}`,
+  );
   if (child !== undefined && children.length === 0) throw notFound(`No child ${child}`);
   return { children };
 }

@@ -39,7 +39,11 @@ export async function readSchoolSettings(db: Database): Promise<SchoolSettingVal
 }
 
 /** Replaces one setting's value (the caller has validated it against the key's schema). */
-export async function writeSchoolSetting<K extends SchoolSettingKey>(db: Database, key: K, value: SchoolSettingValue<K>): Promise<SchoolSettingValue<K>> {
+export async function writeSchoolSetting<K extends SchoolSettingKey>(
+  db: Database,
+  key: K,
+  value: SchoolSettingValue<K>,
+): Promise<SchoolSettingValue<K>> {
   await db
     .insert(schoolSettings)
     .values({ key, value })

@@ -4,7 +4,8 @@
  * xAPI keeps durations to 0.01 s, so fractions are rounded to hundredths.
  */
 export function toIsoDuration(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError(`A duration must be a finite number of seconds ≥ 0, got ${seconds}`);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new RangeError(`A duration must be a finite number of seconds ≥ 0, got ${seconds}`);
   const hundredths = Math.round(seconds * 100);
   const hours = Math.floor(hundredths / 360_000);
   const minutes = Math.floor((hundredths % 360_000) / 6_000);

@@ -3,7 +3,8 @@ import { ApiError } from '../../lib/errors';
 import { encodeCursor } from './cursor';
 import { MAX_LIMIT, parseStatementQuery } from './statement-query-params';
 
-const account = (name: string) => JSON.stringify({ objectType: 'Agent', account: { homePage: 'https://lms.example.org', name } });
+const account = (name: string) =>
+  JSON.stringify({ objectType: 'Agent', account: { homePage: 'https://lms.example.org', name } });
 
 function refusal(params: Record<string, string>): ApiError {
   try {
@@ -16,7 +17,8 @@ function refusal(params: Record<string, string>): ApiError {
 }
 
 /** The path of the first problem reported, e.g. ['agent', 'mbox']. */
-const firstPath = (params: Record<string, string>) => (refusal(params).details.errors as { path: unknown[] }[])[0]?.path;
+const firstPath = (params: Record<string, string>) =>
+  (refusal(params).details.errors as { path: unknown[] }[])[0]?.path;
 
 describe('GET /xapi/statements parameters', () => {
   it('default to the newest 100, every learner, verb and activity', () => {
@@ -55,24 +57,41 @@ describe('GET /xapi/statements parameters', () => {
   });
 
   it('look up one statement by statementId', () => {
-    expect(parseStatementQuery({ statementId: '0f8fad5b-d9cb-469f-a165-70867728950e' })).toEqual({ statementId: '0f8fad5b-d9cb-469f-a165-70867728950e' });
+    expect(parseStatementQuery({ statementId: '0f8fad5b-d9cb-469f-a165-70867728950e' })).toEqual({
+      statementId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+    });
   });
 
   it('refuse an agent that is not JSON, a Group, or has no account', () => {
-    expect(refusal({ agent: '{not json' }).details.errors).toEqual([expect.objectContaining({ path: ['agent'], message: expect.stringMatching(/JSON Agent/) })]);
+    expect(refusal({ agent: '{not json' }).details.errors).toEqual([
+      expect.objectContaining({ path: ['agent'], message: expect.stringMatching(/JSON Agent/) }),
+    ]);
     expect(refusal({ agent: '"kid"' }).status).toBe(400);
-    expect(refusal({ agent: JSON.stringify({ objectType: 'Group', account: { homePage: 'https://x.org', name: 'n' } }) }).message).toMatch(/^agent\.objectType: .*Group/);
+    expect(
+      refusal({ agent: JSON.stringify({ objectType: 'Group', account: { homePage: 'https://x.org', name: 'n' } }) })
+        .message,
+    ).toMatch(/^agent\.objectType: .*Group/);
     expect(refusal({ agent: JSON.stringify({ objectType: 'Agent' }) }).message).toMatch(/^agent\.account: .*required/);
-    expect(firstPath({ agent: JSON.stringify({ account: { homePage: 'not a url', name: 'n' } }) })).toEqual(['agent', 'account', 'homePage']);
+    expect(firstPath({ agent: JSON.stringify({ account: { homePage: 'not a url', name: 'n' } }) })).toEqual([
+      'agent',
+      'account',
+      'homePage',
+    ]);
   });
 
   it('say plainly that mbox, mbox_sha1sum and openid are not supported', () => {
     const r = refusal({ agent: JSON.stringify({ mbox: 'mailto:zaid@example.org' }) });
     expect(r.status).toBe(400);
     expect(r.name).toBe('ValidationError');
-    expect(r.message).toBe('agent.mbox: mbox is not supported: this LRS identifies learners only by account { homePage, name }');
-    expect(refusal({ agent: JSON.stringify({ mbox_sha1sum: 'abc' }) }).message).toMatch(/mbox_sha1sum is not supported/);
-    expect(refusal({ agent: JSON.stringify({ openid: 'https://id.example.org/me' }) }).message).toMatch(/openid is not supported/);
+    expect(r.message).toBe(
+      'agent.mbox: mbox is not supported: this LRS identifies learners only by account { homePage, name }',
+    );
+    expect(refusal({ agent: JSON.stringify({ mbox_sha1sum: 'abc' }) }).message).toMatch(
+      /mbox_sha1sum is not supported/,
+    );
+    expect(refusal({ agent: JSON.stringify({ openid: 'https://id.example.org/me' }) }).message).toMatch(
+      /openid is not supported/,
+    );
   });
 
   it('refuse relative IRIs, timestamps without a zone, and bad limits, ascending values and cursors', () => {
@@ -88,11 +107,18 @@ describe('GET /xapi/statements parameters', () => {
   });
 
   it('refuse parameters it does not support, naming them', () => {
-    expect(refusal({ registration: '0f8fad5b-d9cb-469f-a165-70867728950e' }).message).toMatch(/not supported: registration/);
+    expect(refusal({ registration: '0f8fad5b-d9cb-469f-a165-70867728950e' }).message).toMatch(
+      /not supported: registration/,
+    );
   });
 
   it('refuse filters next to statementId, as the spec asks', () => {
-    const r = refusal({ statementId: '0f8fad5b-d9cb-469f-a165-70867728950e', verb: 'http://adlnet.gov/expapi/verbs/passed' });
-    expect(r.details.errors).toEqual([expect.objectContaining({ path: ['verb'], message: 'cannot be combined with statementId' })]);
+    const r = refusal({
+      statementId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      verb: 'http://adlnet.gov/expapi/verbs/passed',
+    });
+    expect(r.details.errors).toEqual([
+      expect.objectContaining({ path: ['verb'], message: 'cannot be combined with statementId' }),
+    ]);
   });
 });

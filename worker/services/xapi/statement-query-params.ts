@@ -33,14 +33,23 @@ function isAbsoluteIri(text: string): boolean {
   }
 }
 
-const iri = z.string().refine(isAbsoluteIri, { error: 'must be an absolute IRI, e.g. http://adlnet.gov/expapi/verbs/completed' });
-const timestamp = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 timestamp with a time zone, e.g. 2026-03-01T10:00:00Z (encode "+" as %2B)' });
+const iri = z
+  .string()
+  .refine(isAbsoluteIri, { error: 'must be an absolute IRI, e.g. http://adlnet.gov/expapi/verbs/completed' });
+const timestamp = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 timestamp with a time zone, e.g. 2026-03-01T10:00:00Z (encode "+" as %2B)',
+});
 
 const json = z.string().transform((text, ctx) => {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    ctx.issues.push({ code: 'custom', message: 'must be a JSON Agent object, e.g. {"account":{"homePage":"…","name":"…"}}', input: text });
+    ctx.issues.push({
+      code: 'custom',
+      message: 'must be a JSON Agent object, e.g. {"account":{"homePage":"…","name":"…"}}',
+      input: text,
+    });
     return z.NEVER;
   }
 });
@@ -52,17 +61,25 @@ const json = z.string().transform((text, ctx) => {
  */
 const agent = json.pipe(
   z
-    .looseObject({
-      objectType: z.literal('Agent', { error: 'only an Agent is supported here, not a Group' }).optional(),
-      name: z.string().optional(),
-      account: z.object({ homePage: z.url(), name: z.string().min(1).max(64) }).optional(),
-    }, { error: 'must be a JSON Agent object, e.g. {"account":{"homePage":"…","name":"…"}}' })
+    .looseObject(
+      {
+        objectType: z.literal('Agent', { error: 'only an Agent is supported here, not a Group' }).optional(),
+        name: z.string().optional(),
+        account: z.object({ homePage: z.url(), name: z.string().min(1).max(64) }).optional(),
+      },
+      { error: 'must be a JSON Agent object, e.g. {"account":{"homePage":"…","name":"…"}}' },
+    )
     .superRefine((value, ctx) => {
       const byOtherIds = ['mbox', 'mbox_sha1sum', 'openid'].filter((key) => key in value);
       for (const key of byOtherIds) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `${key} is not supported: this LRS identifies learners only by account { homePage, name }` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${key} is not supported: this LRS identifies learners only by account { homePage, name }`,
+        });
       }
-      if (!byOtherIds.length && !value.account) ctx.addIssue({ code: 'custom', path: ['account'], message: 'an account { homePage, name } is required' });
+      if (!byOtherIds.length && !value.account)
+        ctx.addIssue({ code: 'custom', path: ['account'], message: 'an account { homePage, name } is required' });
     })
     .transform((value) => value.account!.name),
 );
@@ -70,7 +87,11 @@ const agent = json.pipe(
 const cursor = z.string().transform((text, ctx) => {
   const decoded = decodeCursor(text);
   if (decoded) return decoded;
-  ctx.issues.push({ code: 'custom', message: 'is not a cursor this server issued; follow `more` as given', input: text });
+  ctx.issues.push({
+    code: 'custom',
+    message: 'is not a cursor this server issued; follow `more` as given',
+    input: text,
+  });
   return z.NEVER;
 });
 
@@ -83,17 +104,27 @@ const schema = z
       activity: iri.optional(),
       since: timestamp.optional(),
       until: timestamp.optional(),
-      limit: z.string().regex(/^\d+$/, { error: 'must be a whole number ≥ 0 (0 means the server maximum)' }).transform(Number).optional(),
+      limit: z
+        .string()
+        .regex(/^\d+$/, { error: 'must be a whole number ≥ 0 (0 means the server maximum)' })
+        .transform(Number)
+        .optional(),
       ascending: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
       cursor: cursor.optional(),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `not supported: ${issue.keys.join(', ')} (supported: ${SUPPORTED.join(', ')})` : undefined) },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `not supported: ${issue.keys.join(', ')} (supported: ${SUPPORTED.join(', ')})`
+          : undefined,
+    },
   )
   .superRefine((query, ctx) => {
     // The spec: with statementId, only `attachments` and `format` may accompany it (neither is supported here).
     if (query.statementId === undefined) return;
     for (const key of Object.keys(query)) {
-      if (key !== 'statementId') ctx.addIssue({ code: 'custom', path: [key], message: 'cannot be combined with statementId' });
+      if (key !== 'statementId')
+        ctx.addIssue({ code: 'custom', path: [key], message: 'cannot be combined with statementId' });
     }
   });
 

@@ -15,7 +15,8 @@ const storedExactly = sql<string>`to_char(${t.stored} at time zone 'UTC', 'YYYY-
 function conditions(db: Database, filters: StatementFilters): SQL[] {
   const where: SQL[] = [];
   // By our foreign key rather than inside the JSON: indexed, and a learner's account name is their documentId.
-  if (filters.learner !== undefined) where.push(inArray(t.userId, db.select({ id: users.id }).from(users).where(eq(users.documentId, filters.learner))));
+  if (filters.learner !== undefined)
+    where.push(inArray(t.userId, db.select({ id: users.id }).from(users).where(eq(users.documentId, filters.learner))));
   if (filters.verb !== undefined) where.push(eq(t.verb, filters.verb));
   if (filters.activity !== undefined) where.push(eq(t.activity, filters.activity));
   // Compared as timestamptz in Postgres, so a microsecond `since` is not rounded by a Date on the way.
@@ -23,7 +24,11 @@ function conditions(db: Database, filters: StatementFilters): SQL[] {
   if (filters.until !== undefined) where.push(sql`${t.stored} <= ${filters.until}::timestamptz`);
   if (filters.after) {
     const { stored, id } = filters.after;
-    where.push(filters.ascending ? sql`(${t.stored}, ${t.id}) > (${stored}::timestamptz, ${id}::uuid)` : sql`(${t.stored}, ${t.id}) < (${stored}::timestamptz, ${id}::uuid)`);
+    where.push(
+      filters.ascending
+        ? sql`(${t.stored}, ${t.id}) > (${stored}::timestamptz, ${id}::uuid)`
+        : sql`(${t.stored}, ${t.id}) < (${stored}::timestamptz, ${id}::uuid)`,
+    );
   }
   return where;
 }
@@ -45,7 +50,10 @@ export async function listStatements(db: Database, filters: StatementFilters): P
     .limit(filters.limit + 1);
   const page = rows.slice(0, filters.limit);
   const last = page[page.length - 1];
-  return { statements: page.map((r) => r.statement), next: rows.length > filters.limit && last ? { stored: last.stored, id: last.id } : null };
+  return {
+    statements: page.map((r) => r.statement),
+    next: rows.length > filters.limit && last ? { stored: last.stored, id: last.id } : null,
+  };
 }
 
 export async function findStatement(db: Database, id: string) {

@@ -11,7 +11,11 @@ const attemptId = 'attempt00000000000000001';
 const activity = (path: string) => `${ORIGIN}/xapi/activities/${path}`;
 
 function build(event: LearningEvent, origin = ORIGIN): XapiStatement {
-  const [statement] = buildStatements(actor, [event], { origin, timestamp: when, ids: () => '11111111-2222-4333-8444-555555555555' });
+  const [statement] = buildStatements(actor, [event], {
+    origin,
+    timestamp: when,
+    ids: () => '11111111-2222-4333-8444-555555555555',
+  });
   return statement!;
 }
 
@@ -20,7 +24,16 @@ describe('buildStatements: every statement', () => {
     { kind: 'lesson_experienced', lesson, course, progress: 40, durationSeconds: 95 },
     { kind: 'lesson_completed', lesson, course, durationSeconds: 3723 },
     { kind: 'quiz_attempted', quiz, lesson, attemptId },
-    { kind: 'question_answered', quiz, attemptId, questionId: 'q1', prompt: 'Who was the Prophet’s grandfather?', response: 'Abd al-Muttalib', success: true, scaled: 1 },
+    {
+      kind: 'question_answered',
+      quiz,
+      attemptId,
+      questionId: 'q1',
+      prompt: 'Who was the Prophet’s grandfather?',
+      response: 'Abd al-Muttalib',
+      success: true,
+      scaled: 1,
+    },
     { kind: 'quiz_passed', quiz, lesson, attemptId, scorePercent: 80, durationSeconds: 300, late: false },
     { kind: 'quiz_failed', quiz, lesson: null, attemptId, scorePercent: 30, durationSeconds: 0, late: true },
     { kind: 'course_completed', course },
@@ -71,9 +84,18 @@ describe('buildStatements: per event', () => {
       id: activity(`lessons/${lesson.documentId}`),
       definition: { type: 'http://adlnet.gov/expapi/activities/lesson', name: { 'en-US': lesson.title } },
     });
-    expect(s.result).toEqual({ duration: 'PT1M35S', extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/progress': 40 } });
+    expect(s.result).toEqual({
+      duration: 'PT1M35S',
+      extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/progress': 40 },
+    });
     expect(s.context.contextActivities).toEqual({
-      parent: [{ objectType: 'Activity', id: activity(`courses/${course.documentId}`), definition: { type: 'http://adlnet.gov/expapi/activities/course', name: { 'en-US': course.title } } }],
+      parent: [
+        {
+          objectType: 'Activity',
+          id: activity(`courses/${course.documentId}`),
+          definition: { type: 'http://adlnet.gov/expapi/activities/course', name: { 'en-US': course.title } },
+        },
+      ],
     });
     expect(s.context).not.toHaveProperty('registration');
   });
@@ -108,17 +130,37 @@ describe('buildStatements: per event', () => {
   });
 
   it('question_answered: answered the interaction, with the response, success and scaled score, its quiz as parent', () => {
-    const s = build({ kind: 'question_answered', quiz, attemptId, questionId: 'q 1/b', prompt: 'Which year?', response: '570', success: false, scaled: 0.5 });
+    const s = build({
+      kind: 'question_answered',
+      quiz,
+      attemptId,
+      questionId: 'q 1/b',
+      prompt: 'Which year?',
+      response: '570',
+      success: false,
+      scaled: 0.5,
+    });
     expect(s.verb.id).toBe('http://adlnet.gov/expapi/verbs/answered');
     // The question id is escaped so that it can never add path segments to the IRI.
     expect(s.object.id).toBe(activity(`quizzes/${quiz.documentId}/questions/q%201%2Fb`));
-    expect(s.object.definition).toEqual({ type: 'http://adlnet.gov/expapi/activities/cmi.interaction', name: { 'en-US': 'Which year?' } });
+    expect(s.object.definition).toEqual({
+      type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+      name: { 'en-US': 'Which year?' },
+    });
     expect(s.result).toEqual({ response: '570', success: false, score: { scaled: 0.5 } });
     expect(s.context.contextActivities?.parent?.map((a) => a.id)).toEqual([activity(`quizzes/${quiz.documentId}`)]);
   });
 
   it('quiz_passed: passed, with the score as scaled, raw, min and max, success, completion and duration', () => {
-    const s = build({ kind: 'quiz_passed', quiz, lesson, attemptId, scorePercent: 80, durationSeconds: 300, late: false });
+    const s = build({
+      kind: 'quiz_passed',
+      quiz,
+      lesson,
+      attemptId,
+      scorePercent: 80,
+      durationSeconds: 300,
+      late: false,
+    });
     expect(s.verb).toEqual({ id: 'http://adlnet.gov/expapi/verbs/passed', display: { 'en-US': 'passed' } });
     expect(s.object.id).toBe(activity(`quizzes/${quiz.documentId}`));
     expect(s.result).toEqual({
@@ -132,7 +174,15 @@ describe('buildStatements: per event', () => {
   });
 
   it('quiz_failed: failed, success false, and a late submission says so', () => {
-    const s = build({ kind: 'quiz_failed', quiz, lesson: null, attemptId, scorePercent: 30, durationSeconds: 0, late: true });
+    const s = build({
+      kind: 'quiz_failed',
+      quiz,
+      lesson: null,
+      attemptId,
+      scorePercent: 30,
+      durationSeconds: 0,
+      late: true,
+    });
     expect(s.verb.id).toBe('http://adlnet.gov/expapi/verbs/failed');
     expect(s.result).toMatchObject({ score: { scaled: 0.3, raw: 30 }, success: false, duration: 'PT0S' });
     expect(s.result?.extensions).toEqual({ 'https://attaqwamasjid.org/xapi/extensions/late': true });
@@ -142,12 +192,18 @@ describe('buildStatements: per event', () => {
   it('course_completed: completed the course', () => {
     const s = build({ kind: 'course_completed', course });
     expect(s.verb.id).toBe('http://adlnet.gov/expapi/verbs/completed');
-    expect(s.object).toMatchObject({ id: activity(`courses/${course.documentId}`), definition: { type: 'http://adlnet.gov/expapi/activities/course' } });
+    expect(s.object).toMatchObject({
+      id: activity(`courses/${course.documentId}`),
+      definition: { type: 'http://adlnet.gov/expapi/activities/course' },
+    });
     expect(s.result).toEqual({ completion: true });
   });
 
   it('badge_earned: earned the badge, its points as the raw score', () => {
-    const s = build({ kind: 'badge_earned', achievement: { documentId: 'badge0000000000000000001', title: 'First Steps', points: 50 } });
+    const s = build({
+      kind: 'badge_earned',
+      achievement: { documentId: 'badge0000000000000000001', title: 'First Steps', points: 50 },
+    });
     expect(s.verb).toEqual({ id: 'http://id.tincanapi.com/verb/earned', display: { 'en-US': 'earned' } });
     expect(s.object).toEqual({
       objectType: 'Activity',
@@ -161,12 +217,24 @@ describe('buildStatements: per event', () => {
 describe('buildStatements: options', () => {
   it('uses the ids it is given', () => {
     const ids = ['a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000002'];
-    const statements = buildStatements(actor, [{ kind: 'course_completed', course }, { kind: 'course_completed', course }], { origin: ORIGIN, timestamp: when, ids: () => ids.shift()! });
-    expect(statements.map((s) => s.id)).toEqual(['a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000002']);
+    const statements = buildStatements(
+      actor,
+      [
+        { kind: 'course_completed', course },
+        { kind: 'course_completed', course },
+      ],
+      { origin: ORIGIN, timestamp: when, ids: () => ids.shift()! },
+    );
+    expect(statements.map((s) => s.id)).toEqual([
+      'a0000000-0000-4000-8000-000000000001',
+      'a0000000-0000-4000-8000-000000000002',
+    ]);
   });
 
   it('mints the same IRIs whether or not the origin has a trailing slash or a path', () => {
-    expect(build({ kind: 'course_completed', course }, `${ORIGIN}/`).object.id).toBe(activity(`courses/${course.documentId}`));
+    expect(build({ kind: 'course_completed', course }, `${ORIGIN}/`).object.id).toBe(
+      activity(`courses/${course.documentId}`),
+    );
     expect(build({ kind: 'course_completed', course }, `${ORIGIN}/api/x`).actor.account.homePage).toBe(ORIGIN);
   });
 
@@ -175,8 +243,19 @@ describe('buildStatements: options', () => {
   });
 
   it('records a negative duration (two clocks disagreeing) as no time, and keeps progress within 0-100', () => {
-    expect(build({ kind: 'quiz_passed', quiz, lesson: null, attemptId, scorePercent: 90, durationSeconds: -0.004, late: false }).result?.duration).toBe('PT0S');
-    const progress = (value: number) => build({ kind: 'lesson_experienced', lesson, course, progress: value, durationSeconds: 1 }).result?.extensions;
+    expect(
+      build({
+        kind: 'quiz_passed',
+        quiz,
+        lesson: null,
+        attemptId,
+        scorePercent: 90,
+        durationSeconds: -0.004,
+        late: false,
+      }).result?.duration,
+    ).toBe('PT0S');
+    const progress = (value: number) =>
+      build({ kind: 'lesson_experienced', lesson, course, progress: value, durationSeconds: 1 }).result?.extensions;
     expect(progress(140)).toEqual({ 'https://w3id.org/xapi/cmi5/result/extensions/progress': 100 });
     expect(progress(33.4)).toEqual({ 'https://w3id.org/xapi/cmi5/result/extensions/progress': 33 });
   });

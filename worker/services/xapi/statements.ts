@@ -1,6 +1,13 @@
 import type { Database } from '../../../db/client';
 import { xapiStatements } from '../../../db/schema';
-import { badgeActivity, courseActivity, EXTENSIONS, lessonActivity, questionActivity, quizActivity } from './activities';
+import {
+  badgeActivity,
+  courseActivity,
+  EXTENSIONS,
+  lessonActivity,
+  questionActivity,
+  quizActivity,
+} from './activities';
 import { toIsoDuration } from './iso-duration';
 import type { AccountAgent, Activity, Result, StatementContext, XapiStatement } from './statement-types';
 import { VERBS, type Verb } from './verbs';
@@ -17,8 +24,25 @@ export type LearningEvent =
   | { kind: 'lesson_experienced'; lesson: DocumentRef; course: DocumentRef; progress: number; durationSeconds: number }
   | { kind: 'lesson_completed'; lesson: DocumentRef; course: DocumentRef; durationSeconds: number }
   | { kind: 'quiz_attempted'; quiz: DocumentRef; lesson: DocumentRef | null; attemptId: string }
-  | { kind: 'question_answered'; quiz: DocumentRef; attemptId: string; questionId: string; prompt: string; response: string; success: boolean; scaled: number }
-  | { kind: 'quiz_passed' | 'quiz_failed'; quiz: DocumentRef; lesson: DocumentRef | null; attemptId: string; scorePercent: number; durationSeconds: number; late: boolean }
+  | {
+      kind: 'question_answered';
+      quiz: DocumentRef;
+      attemptId: string;
+      questionId: string;
+      prompt: string;
+      response: string;
+      success: boolean;
+      scaled: number;
+    }
+  | {
+      kind: 'quiz_passed' | 'quiz_failed';
+      quiz: DocumentRef;
+      lesson: DocumentRef | null;
+      attemptId: string;
+      scorePercent: number;
+      durationSeconds: number;
+      late: boolean;
+    }
   | { kind: 'course_completed'; course: DocumentRef }
   | { kind: 'badge_earned'; achievement: DocumentRef & { points: number } };
 
@@ -79,7 +103,10 @@ function partsOf(origin: string, event: LearningEvent): Parts {
       return {
         verb: VERBS.experienced,
         object: lessonActivity(origin, event.lesson),
-        result: { duration: duration(event.durationSeconds), extensions: { [EXTENSIONS.progress]: percent(event.progress) } },
+        result: {
+          duration: duration(event.durationSeconds),
+          extensions: { [EXTENSIONS.progress]: percent(event.progress) },
+        },
         parents: [courseActivity(origin, event.course)],
       };
     case 'lesson_completed':
@@ -123,7 +150,11 @@ function partsOf(origin: string, event: LearningEvent): Parts {
       return { verb: VERBS.completed, object: courseActivity(origin, event.course), result: { completion: true } };
     case 'badge_earned':
       // The badge's points are its raw score: unbounded, so no min or max and no scaled.
-      return { verb: VERBS.earned, object: badgeActivity(origin, event.achievement), result: { score: { raw: event.achievement.points } } };
+      return {
+        verb: VERBS.earned,
+        object: badgeActivity(origin, event.achievement),
+        result: { score: { raw: event.achievement.points } },
+      };
   }
 }
 
