@@ -2,7 +2,7 @@
 // mixed Arabic/Latin title, for looking at the layout and the Arabic shaping with a PDF viewer.
 import { writeFileSync } from 'node:fs';
 import { readCertificateFonts } from '../tests/support/certificate-fonts';
-import { renderCertificatePdf } from '../worker/services/certificates/render-certificate';
+import { renderCertificatePdf } from '../worker/services/certificates/pdf/render-certificate';
 
 const out = process.argv[2] ?? '/tmp/certificate-sample.pdf';
 const pdf = await renderCertificatePdf(

@@ -1,5 +1,5 @@
 import { integer, timestamp, varchar } from 'drizzle-orm/pg-core';
-import { newDocumentId } from '../../worker/lib/ids';
+import { newDocumentId } from './document-id';
 
 /** Surrogate key used by joins; never the public identifier of a content document. */
 export const id = () => integer('id').primaryKey().generatedAlwaysAsIdentity();

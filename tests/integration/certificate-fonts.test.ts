@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCertificateFonts } from '../../worker/services/certificates/fonts';
+import { loadCertificateFonts } from '../../worker/services/certificates/pdf/fonts';
 import { baseUrl } from '../support/api';
 import { readCertificateFonts } from '../support/certificate-fonts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CERTIFICATE_FONT_FILES, type CertificateFonts } from '../../worker/services/certificates/fonts';
+import { CERTIFICATE_FONT_FILES, type CertificateFonts } from '../../worker/services/certificates/pdf/fonts';
 
 /** The certificate fonts as the static assets serve them, read from app/static for tests under Node. */
 export const CERTIFICATE_FONTS_DIR = join(import.meta.dirname, '../../app/static/fonts');

@@ -1,78 +1,49 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { achievementCategory, ageTier, badgeType, courseCategory, difficulty, lessonType } from '../../db/schema/enums';
+import { sql } from 'drizzle-orm';
+import {
+  achievements,
+  coursePrerequisites,
+  courses,
+  files,
+  instructors,
+  lessonAttachments,
+  lessons,
+  quizzes,
+} from '../../db/schema';
+import { PRIVATE_COLUMNS } from '../contract/documents';
 import type { AuthUser } from '../env';
-import type { Scope } from '../policy/permissions';
-import type { ContentType } from './types';
+import { attributesOf, col, inverse, owner, tableName, through } from './attributes';
 import { LEARNING_TYPES } from './learning-types';
-
-import { base, col } from './attributes';
+import type { ContentType } from './types';
+import { courseVisibility, everyone, lessonVisibility, quizVisibility } from './visibility';
 
 const staff = (user: AuthUser | null) => user?.role === 'teacher' || user?.role === 'admin';
 
-function anyOf(parts: (SQL | undefined)[]): SQL {
-  const present = parts.filter((p): p is SQL => p !== undefined);
-  return present.length ? sql`(${sql.join(present, sql` OR `)})` : sql`false`;
+/** Learners see questions, never answers or explanations, until their attempt is graded. */
+function questionsFor(alias: string, user: AuthUser | null) {
+  const questions = col(alias, quizzes.questions);
+  if (staff(user)) return questions;
+  return sql`(SELECT coalesce(jsonb_agg(q - 'answer' - 'explanation'), '[]'::jsonb) FROM jsonb_array_elements(${questions}) q)`;
 }
 
-/** Which courses a viewer may see: published ones, plus a teacher's own drafts, or all for admins. */
-export function courseVisibility(alias: string, user: AuthUser | null, scopes: readonly Scope[]): SQL | undefined {
-  if (scopes.includes('all')) return undefined;
-  return anyOf([
-    scopes.includes('published') ? sql`${col(alias, 'is_published')} = true` : undefined,
-    scopes.includes('own') && user ? sql`${col(alias, 'created_by_id')} = ${user.id}` : undefined,
-  ]);
-}
-
-/** Lessons are as visible as their course. */
-function lessonVisibility(alias: string, user: AuthUser | null, scopes: readonly Scope[]): SQL | undefined {
-  if (scopes.includes('all')) return undefined;
-  const course = courseVisibility('vis_c', user, scopes);
-  return sql`EXISTS (SELECT 1 FROM "courses" "vis_c" WHERE "vis_c"."id" = ${col(alias, 'course_id')} AND ${course ?? sql`true`})`;
-}
-
-/** Quizzes are as visible as their lesson's course; a teacher also sees the quizzes they wrote. */
-function quizVisibility(alias: string, user: AuthUser | null, scopes: readonly Scope[]): SQL | undefined {
-  if (scopes.includes('all')) return undefined;
-  const course = courseVisibility('vis_c', user, scopes);
-  return anyOf([
-    sql`EXISTS (SELECT 1 FROM "lessons" "vis_l" JOIN "courses" "vis_c" ON "vis_c"."id" = "vis_l"."course_id" WHERE "vis_l"."id" = ${col(alias, 'lesson_id')} AND ${course ?? sql`true`})`,
-    scopes.includes('own') && user ? sql`${col(alias, 'created_by_id')} = ${user.id}` : undefined,
-  ]);
-}
-
-const everyone = () => undefined;
-
-/** Students see questions, never answers or explanations, until grading (issue 4) returns them. */
-function questionsFor(alias: string, user: AuthUser | null): SQL {
-  if (staff(user)) return col(alias, 'questions');
-  return sql`(SELECT coalesce(jsonb_agg(q - 'answer' - 'explanation'), '[]'::jsonb) FROM jsonb_array_elements(${col(alias, 'questions')}) q)`;
-}
-
+/**
+ * The content types of the Strapi API. Attributes come from the tables (db/schema) minus the private
+ * columns of contract/documents.ts; what is written here by hand is what a table cannot say: relations,
+ * who sees which rows, the default order, and projections.
+ */
 export const CONTENT_TYPES: Record<string, ContentType> = {
   courses: {
     name: 'courses',
-    table: 'courses',
+    table: tableName(courses),
     resource: 'courses',
-    attributes: {
-      ...base,
-      title: { column: 'title', type: 'string' },
-      description: { column: 'description', type: 'text' },
-      category: { column: 'category', type: 'enum', enum: courseCategory.enumValues },
-      ageTier: { column: 'age_tier', type: 'enum', enum: ageTier.enumValues },
-      difficulty: { column: 'difficulty', type: 'enum', enum: difficulty.enumValues },
-      isPublished: { column: 'is_published', type: 'boolean' },
-      estimatedDuration: { column: 'estimated_duration', type: 'integer' },
-      tags: { column: 'tags', type: 'json' },
-      publishedAt: { column: 'published_at', type: 'datetime' },
-    },
+    attributes: attributesOf(courses, PRIVATE_COLUMNS.courses),
     relations: {
-      instructor: { target: 'instructors', many: false, link: { kind: 'owner', column: 'instructor_id' } },
-      coverImage: { target: 'files', many: false, link: { kind: 'owner', column: 'cover_image_id' } },
-      lessons: { target: 'lessons', many: true, link: { kind: 'inverse', column: 'course_id' } },
+      instructor: { target: 'instructors', many: false, link: owner(courses.instructorId) },
+      coverImage: { target: 'files', many: false, link: owner(courses.coverImageId) },
+      lessons: { target: 'lessons', many: true, link: inverse(lessons.courseId) },
       prerequisites: {
         target: 'courses',
         many: true,
-        link: { kind: 'joinTable', table: 'course_prerequisites', from: 'course_id', to: 'prerequisite_id' },
+        link: through(coursePrerequisites, coursePrerequisites.courseId, coursePrerequisites.prerequisiteId),
       },
     },
     visibility: courseVisibility,
@@ -81,31 +52,17 @@ export const CONTENT_TYPES: Record<string, ContentType> = {
   },
   lessons: {
     name: 'lessons',
-    table: 'lessons',
+    table: tableName(lessons),
     resource: 'lessons',
-    attributes: {
-      ...base,
-      title: { column: 'title', type: 'string' },
-      content: { column: 'content', type: 'text' },
-      type: { column: 'type', type: 'enum', enum: lessonType.enumValues },
-      order: { column: 'order', type: 'integer' },
-      duration: { column: 'duration', type: 'integer' },
-      isLocked: { column: 'is_locked', type: 'boolean' },
-    },
+    attributes: attributesOf(lessons, PRIVATE_COLUMNS.lessons),
     relations: {
-      course: { target: 'courses', many: false, link: { kind: 'owner', column: 'course_id' } },
-      media: { target: 'files', many: false, link: { kind: 'owner', column: 'media_id' } },
-      quiz: { target: 'quizzes', many: false, link: { kind: 'inverse', column: 'lesson_id' } },
+      course: { target: 'courses', many: false, link: owner(lessons.courseId) },
+      media: { target: 'files', many: false, link: owner(lessons.mediaId) },
+      quiz: { target: 'quizzes', many: false, link: inverse(quizzes.lessonId) },
       attachments: {
         target: 'files',
         many: true,
-        link: {
-          kind: 'joinTable',
-          table: 'lesson_attachments',
-          from: 'lesson_id',
-          to: 'file_id',
-          orderColumn: 'position',
-        },
+        link: through(lessonAttachments, lessonAttachments.lessonId, lessonAttachments.fileId, lessonAttachments.position),
       },
     },
     visibility: lessonVisibility,
@@ -113,94 +70,55 @@ export const CONTENT_TYPES: Record<string, ContentType> = {
   },
   quizzes: {
     name: 'quizzes',
-    table: 'quizzes',
+    table: tableName(quizzes),
     resource: 'quizzes',
-    attributes: {
-      ...base,
-      title: { column: 'title', type: 'string' },
-      questions: { column: 'questions', type: 'json', project: questionsFor },
-      timeLimit: { column: 'time_limit', type: 'integer' },
-      passingScore: { column: 'passing_score', type: 'integer' },
-      randomizeQuestions: { column: 'randomize_questions', type: 'boolean' },
-    },
+    attributes: attributesOf(quizzes, PRIVATE_COLUMNS.quizzes, { questions: { project: questionsFor } }),
     relations: {
-      lesson: { target: 'lessons', many: false, link: { kind: 'owner', column: 'lesson_id' } },
+      lesson: { target: 'lessons', many: false, link: owner(quizzes.lessonId) },
     },
     visibility: quizVisibility,
     defaultSort: [{ attribute: 'createdAt', direction: 'desc' }],
   },
   instructors: {
     name: 'instructors',
-    table: 'instructors',
+    table: tableName(instructors),
     resource: 'instructors',
-    attributes: {
-      ...base,
-      name: { column: 'name', type: 'string' },
-      bio: { column: 'bio', type: 'text' },
-      qualifications: { column: 'qualifications', type: 'json' },
-      // Staff contact details are for staff.
-      email: { column: 'email', type: 'string', readable: staff },
-    },
+    // Staff contact details are for staff.
+    attributes: attributesOf(instructors, PRIVATE_COLUMNS.instructors, { email: { readable: staff } }),
     relations: {
-      photo: { target: 'files', many: false, link: { kind: 'owner', column: 'photo_id' } },
-      courses: { target: 'courses', many: true, link: { kind: 'inverse', column: 'instructor_id' } },
+      photo: { target: 'files', many: false, link: owner(instructors.photoId) },
+      courses: { target: 'courses', many: true, link: inverse(courses.instructorId) },
     },
     visibility: everyone,
     defaultSort: [{ attribute: 'name', direction: 'asc' }],
   },
   achievements: {
     name: 'achievements',
-    table: 'achievements',
+    table: tableName(achievements),
     resource: 'achievements',
-    attributes: {
-      ...base,
-      title: { column: 'title', type: 'string' },
-      description: { column: 'description', type: 'text' },
-      criteria: { column: 'criteria', type: 'json' },
-      points: { column: 'points', type: 'integer' },
-      badgeType: { column: 'badge_type', type: 'enum', enum: badgeType.enumValues },
-      category: { column: 'category', type: 'enum', enum: achievementCategory.enumValues },
-    },
+    attributes: attributesOf(achievements, PRIVATE_COLUMNS.achievements),
     relations: {
-      icon: { target: 'files', many: false, link: { kind: 'owner', column: 'icon_id' } },
+      icon: { target: 'files', many: false, link: owner(achievements.iconId) },
     },
     visibility: everyone,
     defaultSort: [{ attribute: 'points', direction: 'asc' }],
   },
   files: {
     name: 'files',
-    table: 'files',
+    table: tableName(files),
     resource: 'upload',
-    attributes: {
-      ...base,
-      name: { column: 'name', type: 'string' },
-      alternativeText: { column: 'alternative_text', type: 'text' },
-      caption: { column: 'caption', type: 'text' },
-      width: { column: 'width', type: 'integer' },
-      height: { column: 'height', type: 'integer' },
-      formats: { column: 'formats', type: 'json' },
-      hash: { column: 'hash', type: 'string' },
-      ext: { column: 'ext', type: 'string' },
-      mime: { column: 'mime', type: 'string' },
-      size: { column: 'size', type: 'number' },
-      url: { column: 'url', type: 'string' },
-      previewUrl: { column: 'preview_url', type: 'string' },
-      provider: { column: 'provider', type: 'string' },
-    },
+    attributes: attributesOf(files, PRIVATE_COLUMNS.files),
     relations: {},
     // Media reached through a readable document is public (a course cover, a lesson's audio).
     readableThroughRelations: true,
     visibility: everyone,
     defaultSort: [{ attribute: 'createdAt', direction: 'desc' }],
   },
+  ...LEARNING_TYPES,
 };
 
-Object.assign(CONTENT_TYPES, LEARNING_TYPES);
-
 export function contentType(name: string): ContentType {
-  const type = CONTENT_TYPES[name];
+  const type = Object.hasOwn(CONTENT_TYPES, name) ? CONTENT_TYPES[name] : undefined;
   if (!type) throw new Error(`unknown content type ${name}`);
   return type;
 }
-
-export { col };

@@ -5,14 +5,12 @@ import type { Resource, Scope } from '../policy/permissions';
 export type AttributeType =
   'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetime' | 'date' | 'enum' | 'json';
 
-export interface Viewer {
-  user: AuthUser | null;
-}
-
 export interface Attribute {
   column: string;
   type: AttributeType;
   enum?: readonly string[];
+  /** varchar(n): longer values cannot match, and cannot be stored. */
+  maxLength?: number;
   /** Who may read (and therefore filter and sort on) this attribute; everyone who can read the type when absent. */
   readable?: (user: AuthUser | null) => boolean;
   /** A projection other than the plain column, e.g. quiz questions without their answers. */

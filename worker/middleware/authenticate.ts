@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { unauthorized } from '../lib/errors';
 import { verifyAccessToken } from '../lib/tokens';
-import { findUserById, toAuthUser } from '../services/user-records';
+import { findUserById, toAuthUser } from '../services/accounts/user-records';
 
 /**
  * Resolves the bearer token, when there is one, to the current user. A token that fails any check is

@@ -1,9 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AuthUser } from '../env';
-import { col, CONTENT_TYPES } from '../content/registry';
+import { col } from '../content/attributes';
+import { CONTENT_TYPES } from '../content/registry';
 import type { ContentType, Relation } from '../content/types';
 import type { FilterNode } from './ast';
-import { readScopes } from './readable';
+import { readScopes } from '../content/readable';
+import { allOf } from '../lib/sql-predicates';
 
 /** Hands out table aliases (t0, t1, …) so nested subqueries never collide. */
 export class Aliases {
@@ -14,12 +16,6 @@ export class Aliases {
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-const and = (parts: (SQL | undefined)[]): SQL | undefined => {
-  const present = parts.filter((p): p is SQL => p !== undefined);
-  if (present.length === 0) return undefined;
-  return present.length === 1 ? present[0] : sql`(${sql.join(present, sql` AND `)})`;
-};
-export { and as allOf };
 
 /** `alias` joined to the rows of `relation`'s target that the viewer may see, as FROM … WHERE … */
 export function relationSource(
@@ -33,13 +29,13 @@ export function relationSource(
   const table = sql.raw(`"${type.table}" "${target}"`);
   const link = relation.link;
   if (link.kind === 'owner')
-    return { from: table, where: and([sql`${col(target, 'id')} = ${col(alias, link.column)}`, visible])! };
+    return { from: table, where: allOf([sql`${col(target, 'id')} = ${col(alias, link.column)}`, visible])! };
   if (link.kind === 'inverse')
-    return { from: table, where: and([sql`${col(target, link.column)} = ${col(alias, 'id')}`, visible])! };
+    return { from: table, where: allOf([sql`${col(target, link.column)} = ${col(alias, 'id')}`, visible])! };
   const join = `${target}_j`;
   return {
     from: sql`${sql.raw(`"${link.table}" "${join}"`)} JOIN ${table} ON ${col(target, 'id')} = ${col(join, link.to)}`,
-    where: and([sql`${col(join, link.from)} = ${col(alias, 'id')}`, visible])!,
+    where: allOf([sql`${col(join, link.from)} = ${col(alias, 'id')}`, visible])!,
   };
 }
 
@@ -52,7 +48,7 @@ export function compileFilter(
 ): SQL {
   switch (node.kind) {
     case 'and':
-      return and(node.items.map((item) => compileFilter(type, item, alias, user, aliases))) ?? sql`true`;
+      return allOf(node.items.map((item) => compileFilter(type, item, alias, user, aliases))) ?? sql`true`;
     case 'or':
       return node.items.length
         ? sql`(${sql.join(

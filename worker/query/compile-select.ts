@@ -1,9 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AuthUser } from '../env';
-import { col, CONTENT_TYPES } from '../content/registry';
+import { col } from '../content/attributes';
+import { CONTENT_TYPES } from '../content/registry';
 import type { Attribute, ContentType } from '../content/types';
 import type { PopulateNode, SelectTree, SortItem } from './ast';
-import { Aliases, allOf, compileFilter, relationSource } from './compile-filters';
+import { allOf } from '../lib/sql-predicates';
+import { Aliases, compileFilter, relationSource } from './compile-filters';
 
 /** Timestamps as Strapi writes them: UTC with milliseconds and a Z. */
 function attributeValue(attribute: Attribute, alias: string, user: AuthUser | null): SQL {

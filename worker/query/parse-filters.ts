@@ -3,7 +3,7 @@ import { CONTENT_TYPES } from '../content/registry';
 import type { Attribute, ContentType } from '../content/types';
 import { OPERATORS, type FilterNode, type Operator } from './ast';
 import { invalidQuery } from './query-error';
-import { isReadable, mayTraverse } from './readable';
+import { isReadable, mayTraverse } from '../content/readable';
 
 type Path = (string | number)[];
 const MAX_DEPTH = 6;

@@ -4,7 +4,7 @@ import type { ContentType } from '../content/types';
 import type { PopulateNode, SelectTree, SortItem } from './ast';
 import { parseBoolean, parseFilters } from './parse-filters';
 import { invalidQuery } from './query-error';
-import { isReadable, mayTraverse } from './readable';
+import { isReadable, mayTraverse } from '../content/readable';
 
 type Path = (string | number)[];
 const MAX_POPULATE_DEPTH = 4;

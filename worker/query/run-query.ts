@@ -1,12 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { AuthUser } from '../env';
-import { col } from '../content/registry';
+import { col } from '../content/attributes';
 import type { ContentType } from '../content/types';
 import type { ListQuery, SelectTree } from './ast';
-import { Aliases, allOf, compileFilter } from './compile-filters';
+import { allOf } from '../lib/sql-predicates';
+import { Aliases, compileFilter } from './compile-filters';
 import { orderBy, rowJson } from './compile-select';
-import { readScopes } from './readable';
+import { readScopes } from '../content/readable';
 import type { Scope } from '../policy/permissions';
 
 function statusPredicate(type: ContentType, status: ListQuery['status'], alias: string): SQL | undefined {

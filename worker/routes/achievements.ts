@@ -1,4 +1,4 @@
-import { achievementWriter } from '../services/achievement-writer';
+import { achievementWriter } from '../services/content/achievements';
 import { contentRoutes } from './content-routes';
 
 export const achievementRoutes = contentRoutes('achievements', achievementWriter);

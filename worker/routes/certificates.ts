@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import { notFound } from '../lib/errors';
 import { contentType } from '../content/registry';
 import { authorize } from '../policy/authorize';
-import { certificatePdf } from '../services/learning/certificate-pdf';
+import { certificatePdf } from '../services/certificates/certificate-pdf';
 import { addReadRoutes } from './content-routes';
 
 export const certificateRoutes = new Hono<AppEnv>();

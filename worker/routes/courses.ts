@@ -1,4 +1,4 @@
-import { courseWriter } from '../services/course-writer';
+import { courseWriter } from '../services/content/courses';
 import { contentRoutes } from './content-routes';
 
 export const courseRoutes = contentRoutes('courses', courseWriter);

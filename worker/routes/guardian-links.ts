@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { authorize, requireUser } from '../policy/authorize';
 import { readJson } from '../lib/validation';
-import { linkGuardian, listGuardianLinks, unlinkGuardian } from '../services/guardian-links';
+import { linkGuardian, listGuardianLinks, unlinkGuardian } from '../services/accounts/guardian-links';
 
 export const guardianLinkRoutes = new Hono<AppEnv>();
 

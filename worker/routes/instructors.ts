@@ -1,4 +1,4 @@
-import { instructorWriter } from '../services/instructor-writer';
+import { instructorWriter } from '../services/content/instructors';
 import { contentRoutes } from './content-routes';
 
 export const instructorRoutes = contentRoutes('instructors', instructorWriter);

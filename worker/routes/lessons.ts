@@ -1,4 +1,4 @@
-import { lessonWriter } from '../services/lesson-writer';
+import { lessonWriter } from '../services/content/lessons';
 import { contentRoutes } from './content-routes';
 
 export const lessonRoutes = contentRoutes('lessons', lessonWriter);

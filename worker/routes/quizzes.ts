@@ -1,4 +1,4 @@
-import { quizWriter } from '../services/quiz-writer';
+import { quizWriter } from '../services/content/quizzes';
 import { contentRoutes } from './content-routes';
 
 export const quizRoutes = contentRoutes('quizzes', quizWriter);

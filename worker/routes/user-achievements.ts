@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
-import { resolveRef, relationRef } from '../content/documents';
+import { resolveRef, relationRef } from '../services/content/relations';
 import { conflict } from '../lib/errors';
 import { readJson } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
 import { awardManually } from '../services/learning/achievements';
 import { inLearningTransaction, learningMeta } from '../services/learning/run-learning';
-import { findVisibleUser } from '../services/users';
-import { toAuthUser } from '../services/user-records';
+import { findVisibleUser } from '../services/accounts/users';
+import { toAuthUser } from '../services/accounts/user-records';
 import { addReadRoutes } from './content-routes';
 
 export const userAchievementRoutes = new Hono<AppEnv>();

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { authorize, requireUser } from '../policy/authorize';
 import { readJson, parseWith } from '../lib/validation';
-import { findUserById, presentUser } from '../services/user-records';
-import { createUserAs, deleteUser, findVisibleUser, listUsers, updateUser } from '../services/users';
+import { findUserById, presentUser } from '../services/accounts/user-records';
+import { createUserAs, deleteUser, findVisibleUser, listUsers, updateUser } from '../services/accounts/users';
 import { notFound } from '../lib/errors';
 import { newUserBody, updateUserBody } from './user-schemas';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { achievementCriteria } from '../achievement-writer';
+import type { achievementCriteria } from '../content/achievements';
 
 export type Criteria = z.infer<typeof achievementCriteria>;
 

@@ -8,10 +8,10 @@ import {
   userAchievements,
   userProgresses,
 } from '../../../db/schema';
-import { achievementCriteria } from '../achievement-writer';
+import { achievementCriteria } from '../content/achievements';
 import type { LearningLog } from './learning-log';
 import { measure, type LearnerTotals } from './achievement-rules';
-import { newDocumentId as newId } from '../../lib/ids';
+import { newDocumentId as newId } from '../../../db/schema/document-id';
 
 async function learnerTotals(tx: Database, userId: number): Promise<LearnerTotals> {
   const result = await tx.execute<{ courses: number; lessons: number; streak: number; scores: number[] | null }>(sql`

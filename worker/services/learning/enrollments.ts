@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client';
 import { coursePrerequisites, courseEnrollments, courses, lessons, userProgresses } from '../../../db/schema';
 import type { AuthUser } from '../../env';
 import { ApiError, conflict, notFound } from '../../lib/errors';
-import { courseVisibility } from '../../content/registry';
+import { courseVisibility } from '../../content/visibility';
 import { scopesFor } from '../../policy/permissions';
 import type { LearningLog } from './learning-log';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QuizQuestion } from '../../content/quiz-questions';
+import type { QuizQuestion } from '../../contract/quiz-questions';
 import { gradeAttempt, gradeQuestion, normalizeAnswer } from './grading';
 
 const single: QuizQuestion = {

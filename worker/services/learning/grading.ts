@@ -1,4 +1,4 @@
-import type { QuizQuestion } from '../../content/quiz-questions';
+import type { QuizQuestion } from '../../contract/quiz-questions';
 
 // Harakat (fathatan … sukun, superscript alef), Quranic annotation marks, and tatweel (kashida).
 const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;

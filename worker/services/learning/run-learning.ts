@@ -2,7 +2,7 @@ import type { Database } from '../../../db/client';
 import type { AuthUser } from '../../env';
 import { recordLearningEvents } from '../xapi/statements';
 import { awardEarnedAchievements } from './achievements';
-import { issueCertificate } from './certificates';
+import { issueCertificate } from '../certificates/issue-certificate';
 import { LearningLog } from './learning-log';
 import { recordStreakActivity } from './streaks';
 

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import type { RoleType } from '../../../db/schema/enums';
-import { courseVisibility } from '../../content/registry';
+import { courseVisibility } from '../../content/visibility';
 import type { AuthUser } from '../../env';
 import { forbidden, notFound } from '../../lib/errors';
 import { scopesFor } from '../../policy/permissions';

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { authThrottles, guardianLinks, roles, userProfiles, users } from '../../db/schema';
-import type { RoleType } from '../../db/schema/enums';
-import { ApiError, badRequest } from '../lib/errors';
-import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from '../lib/passwords';
+import type { Database } from '../../../db/client';
+import { authThrottles, guardianLinks, roles, userProfiles, users } from '../../../db/schema';
+import type { RoleType } from '../../../db/schema/enums';
+import { ApiError, badRequest } from '../../lib/errors';
+import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from '../../lib/passwords';
 import { findUserById, matchesIdentifier, selectUsers, type UserRecord } from './user-records';
 
 export const MAX_FAILED_SIGN_INS = 10;

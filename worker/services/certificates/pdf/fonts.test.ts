@@ -2,7 +2,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CERTIFICATE_FONTS_DIR, readCertificateFonts } from '../../../tests/support/certificate-fonts';
+import { CERTIFICATE_FONTS_DIR, readCertificateFonts } from '../../../../tests/support/certificate-fonts';
 import { LAM_ALEF_FORMS, LETTER_FORMS } from './arabic-forms';
 import { CERTIFICATE_FONT_FILES, type loadCertificateFonts as LoadCertificateFonts } from './fonts';
 
@@ -87,7 +87,7 @@ describe('the fonts themselves', () => {
   );
 
   it('are the pinned Amiri release, with its Open Font License beside them', () => {
-    const release = join(import.meta.dirname, '../../../node_modules/@expo-google-fonts/amiri');
+    const release = join(import.meta.dirname, '../../../../node_modules/@expo-google-fonts/amiri');
     const served = readCertificateFonts();
     expect(sameBytes(served.regular, readFileSync(join(release, '400Regular/Amiri_400Regular.ttf')))).toBe(true);
     expect(sameBytes(served.bold, readFileSync(join(release, '700Bold/Amiri_700Bold.ttf')))).toBe(true);

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../db/client';
-import type { AuthUser } from '../env';
-import { badRequest, forbidden, notFound } from '../lib/errors';
-import type { Scope } from '../policy/permissions';
-import { readScopes } from '../query/readable';
-import { allOf } from '../query/compile-filters';
-import { col, CONTENT_TYPES } from './registry';
+import type { Database } from '../../../db/client';
+import type { AuthUser } from '../../env';
+import { badRequest, forbidden, notFound } from '../../lib/errors';
+import type { Scope } from '../../policy/permissions';
+import { readScopes } from '../../content/readable';
+import { allOf } from '../../lib/sql-predicates';
+import { col } from '../../content/attributes';
+import { CONTENT_TYPES } from '../../content/registry';
 
 /** A relation in a request body: a documentId, a numeric id, or Strapi v5's { connect | set: [...] }. */
 export const relationRef = z.union([

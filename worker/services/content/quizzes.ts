@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../db/client';
-import { quizzes } from '../../db/schema';
-import { findWritable, resolveToOne, toOneInput } from '../content/documents';
-import { quizQuestions } from '../content/quiz-questions';
-import { parseWith } from '../lib/validation';
-import type { DocumentWriter } from '../routes/content-routes';
+import type { Database } from '../../../db/client';
+import { quizzes } from '../../../db/schema';
+import { findWritable, resolveToOne, toOneInput } from './relations';
+import { quizQuestions } from '../../contract/quiz-questions';
+import { parseWith } from '../../lib/validation';
+import type { DocumentWriter } from '../../routes/content-routes';
 
 const fields = z
   .object({

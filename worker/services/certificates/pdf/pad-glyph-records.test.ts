@@ -1,6 +1,6 @@
 import fontkit, { type Font } from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
-import { readCertificateFonts } from '../../../tests/support/certificate-fonts';
+import { readCertificateFonts } from '../../../../tests/support/certificate-fonts';
 import { padGlyphRecords } from './pad-glyph-records';
 
 const fonts = readCertificateFonts();

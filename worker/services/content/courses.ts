@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../db/client';
-import { coursePrerequisites, courses } from '../../db/schema';
-import { ageTier, courseCategory, difficulty } from '../../db/schema/enums';
-import { findWritable, resolveToMany, resolveToOne, toManyInput, toOneInput } from '../content/documents';
-import { badRequest } from '../lib/errors';
-import { parseWith } from '../lib/validation';
-import type { DocumentWriter } from '../routes/content-routes';
+import type { Database } from '../../../db/client';
+import { coursePrerequisites, courses } from '../../../db/schema';
+import { ageTier, courseCategory, difficulty } from '../../../db/schema/enums';
+import { findWritable, resolveToMany, resolveToOne, toManyInput, toOneInput } from './relations';
+import { badRequest } from '../../lib/errors';
+import { parseWith } from '../../lib/validation';
+import type { DocumentWriter } from '../../routes/content-routes';
 
 const fields = z
   .object({

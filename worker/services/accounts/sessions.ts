@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { sessions } from '../../db/schema';
-import { unauthorized } from '../lib/errors';
-import { hashRefreshToken, newRefreshToken, REFRESH_TOKEN_SECONDS } from '../lib/tokens';
+import type { Database } from '../../../db/client';
+import { sessions } from '../../../db/schema';
+import { unauthorized } from '../../lib/errors';
+import { hashRefreshToken, newRefreshToken, REFRESH_TOKEN_SECONDS } from '../../lib/tokens';
 
 /** Starts a new refresh-token family (a sign-in on one device) and returns its first token. */
 export async function startSession(db: Database, userId: number, userAgent?: string): Promise<string> {

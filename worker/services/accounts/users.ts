@@ -1,10 +1,10 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { guardianLinks, roles, userProfiles, users } from '../../db/schema';
-import type { AuthUser } from '../env';
-import { badRequest, forbidden, notFound } from '../lib/errors';
-import { hashPassword } from '../lib/passwords';
-import type { Scope } from '../policy/permissions';
+import type { Database } from '../../../db/client';
+import { guardianLinks, roles, userProfiles, users } from '../../../db/schema';
+import type { AuthUser } from '../../env';
+import { badRequest, forbidden, notFound } from '../../lib/errors';
+import { hashPassword } from '../../lib/passwords';
+import type { Scope } from '../../policy/permissions';
 import { createAccount, type NewAccount } from './accounts';
 import { revokeAllSessions } from './sessions';
 import { findUserById, matchesIdentifier, selectUsers, type UserRecord } from './user-records';

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { achievements } from '../../db/schema';
-import { achievementCategory, badgeType } from '../../db/schema/enums';
-import { findWritable, resolveToOne, toOneInput } from '../content/documents';
-import { badRequest } from '../lib/errors';
-import { parseWith } from '../lib/validation';
-import type { DocumentWriter } from '../routes/content-routes';
+import { achievements } from '../../../db/schema';
+import { achievementCategory, badgeType } from '../../../db/schema/enums';
+import { findWritable, resolveToOne, toOneInput } from './relations';
+import { badRequest } from '../../lib/errors';
+import { parseWith } from '../../lib/validation';
+import type { DocumentWriter } from '../../routes/content-routes';
 
 /** The criteria the achievements service knows how to evaluate. */
 export const achievementCriteria = z.discriminatedUnion('type', [

@@ -1,9 +1,9 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Database } from '../../db/client';
-import { roles, userProfiles, users } from '../../db/schema';
-import type { RoleType } from '../../db/schema/enums';
-import type { AuthUser } from '../env';
+import type { Database } from '../../../db/client';
+import { roles, userProfiles, users } from '../../../db/schema';
+import type { RoleType } from '../../../db/schema/enums';
+import type { AuthUser } from '../../env';
 
 /** The columns a user is read with everywhere; the password hash is deliberately not among them. */
 export const userColumns = {

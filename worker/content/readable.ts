@@ -1,6 +1,6 @@
 import type { AuthUser } from '../env';
-import { CONTENT_TYPES } from '../content/registry';
-import type { Attribute, ContentType, Relation } from '../content/types';
+import { CONTENT_TYPES } from './registry';
+import type { Attribute, ContentType, Relation } from './types';
 import { scopesFor, type Scope } from '../policy/permissions';
 
 export function isReadable(attribute: Attribute, user: AuthUser | null): boolean {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { loadCertificateFonts } from '../certificates/fonts';
-import { renderCertificatePdf } from '../certificates/render-certificate';
+import { loadCertificateFonts } from './pdf/fonts';
+import { renderCertificatePdf } from './pdf/render-certificate';
 
 interface CertificateFacts {
   documentId: string;

@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { readCertificateFonts } from '../../../tests/support/certificate-fonts';
-import { readDrawnLines, type DrawnLine } from '../../../tests/support/pdf-text-layer';
+import { readCertificateFonts } from '../../../../tests/support/certificate-fonts';
+import { readDrawnLines, type DrawnLine } from '../../../../tests/support/pdf-text-layer';
 import { toDisplayText } from './display-text';
 import { renderCertificatePdf, type CertificateInput } from './render-certificate';
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { instructors } from '../../db/schema';
-import { findWritable, resolveToOne, toOneInput } from '../content/documents';
-import { parseWith } from '../lib/validation';
-import type { DocumentWriter } from '../routes/content-routes';
+import { instructors } from '../../../db/schema';
+import { findWritable, resolveToOne, toOneInput } from './relations';
+import { parseWith } from '../../lib/validation';
+import type { DocumentWriter } from '../../routes/content-routes';
 
 const fields = z
   .object({

@@ -1,10 +1,10 @@
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Database } from '../../db/client';
-import { guardianLinks, roles, users } from '../../db/schema';
-import type { AuthUser } from '../env';
-import { badRequest, conflict, notFound } from '../lib/errors';
-import type { Scope } from '../policy/permissions';
+import type { Database } from '../../../db/client';
+import { guardianLinks, roles, users } from '../../../db/schema';
+import type { AuthUser } from '../../env';
+import { badRequest, conflict, notFound } from '../../lib/errors';
+import type { Scope } from '../../policy/permissions';
 import { parseUserKey } from './users';
 import { selectUsers } from './user-records';
 
