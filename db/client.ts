@@ -1,8 +1,11 @@
 import { Client, neonConfig } from '@neondatabase/serverless';
-import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle, type NeonQueryResultHKT } from 'drizzle-orm/neon-serverless';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
-export type Database = NeonDatabase<typeof schema>;
+/** A connection or a transaction on it: services take either, so a caller decides what commits together. */
+export type Database = PgDatabase<NeonQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 
 export interface DatabaseConfig {
   /** postgres://… of Neon in production; of the embedded or any local Postgres in development. */

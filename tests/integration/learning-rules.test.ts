@@ -13,7 +13,7 @@ import { event, publishedCourse } from '../support/learning';
 async function inTransaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
   const handle = await openTestDatabase();
   try {
-    return await handle.db.transaction((tx) => work(tx as unknown as Database));
+    return await handle.db.transaction((tx) => work(tx));
   } finally {
     await handle.close();
   }

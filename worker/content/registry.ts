@@ -62,7 +62,12 @@ export const CONTENT_TYPES: Record<string, ContentType> = {
       attachments: {
         target: 'files',
         many: true,
-        link: through(lessonAttachments, lessonAttachments.lessonId, lessonAttachments.fileId, lessonAttachments.position),
+        link: through(
+          lessonAttachments,
+          lessonAttachments.lessonId,
+          lessonAttachments.fileId,
+          lessonAttachments.position,
+        ),
       },
     },
     visibility: lessonVisibility,

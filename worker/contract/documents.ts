@@ -63,7 +63,11 @@ export interface Lesson extends Attributes<typeof lessons, 'lessons'> {
 }
 
 /** A question as learners and parents receive it: the answer and explanation come only after grading. */
-export type QuestionView = QuizQuestion extends infer Q ? (Q extends unknown ? Omit<Q, 'answer' | 'explanation'> : never) : never;
+export type QuestionView = QuizQuestion extends infer Q
+  ? Q extends unknown
+    ? Omit<Q, 'answer' | 'explanation'>
+    : never
+  : never;
 
 export interface Quiz extends Omit<Attributes<typeof quizzes, 'quizzes'>, 'questions'> {
   /** Staff receive whole questions; everyone else receives QuestionView. */

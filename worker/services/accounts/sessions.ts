@@ -42,7 +42,7 @@ export async function rotateSession(db: Database, token: string): Promise<{ user
         .select({ familyId: sessions.familyId })
         .from(sessions)
         .where(eq(sessions.tokenHash, tokenHash));
-      if (known) await revokeFamily(tx as unknown as Database, known.familyId);
+      if (known) await revokeFamily(tx, known.familyId);
       return null;
     }
     const refreshToken = newRefreshToken();

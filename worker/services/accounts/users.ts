@@ -154,7 +154,7 @@ export async function updateUser(
         })
         .where(eq(userProfiles.userId, target.id));
     }
-    if (invalidates) await revokeAllSessions(tx as unknown as Database, target.id);
+    if (invalidates) await revokeAllSessions(tx, target.id);
   });
   const updated = await findUserById(db, target.id);
   if (!updated) throw notFound('User not found');

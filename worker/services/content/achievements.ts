@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { createInsertSchema, createUpdateSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { PRIVATE_COLUMNS } from '../../contract/documents';
+import { notWritable } from './write-schema';
 import { achievements } from '../../../db/schema';
-import { achievementCategory, badgeType } from '../../../db/schema/enums';
 import { findWritable, resolveToOne, toOneInput } from './relations';
 import { badRequest } from '../../lib/errors';
 import { parseWith } from '../../lib/validation';
@@ -21,17 +23,16 @@ export const achievementCriteria = z.discriminatedUnion('type', [
   z.object({ type: z.literal('participation'), lessons: z.number().int().min(1).max(100_000) }).strict(),
 ]);
 
-const fields = z
-  .object({
-    title: z.string().trim().min(1).max(255),
-    description: z.string().max(5000).nullable(),
-    icon: toOneInput,
-    criteria: achievementCriteria,
-    points: z.number().int().min(0).max(100_000),
-    badgeType: z.enum(badgeType.enumValues),
-    category: z.enum(achievementCategory.enumValues),
-  })
-  .strict();
+const refine = {
+  title: (s: z.ZodString) => s.trim().min(1),
+  description: (s: z.ZodString) => s.max(5000),
+  criteria: () => achievementCriteria,
+  points: (s: z.ZodInt) => s.min(0).max(100_000),
+};
+const hidden = notWritable(PRIVATE_COLUMNS.achievements);
+const links = { icon: toOneInput };
+const createData = createInsertSchema(achievements, refine).omit(hidden).extend(links).partial({ icon: true }).strict();
+const updateData = createUpdateSchema(achievements, refine).omit(hidden).extend(links).partial({ icon: true }).strict();
 
 function checkCategory(data: { criteria?: { type: string }; category?: string }) {
   if (data.criteria && data.category && data.criteria.type !== data.category) {
@@ -44,7 +45,7 @@ function checkCategory(data: { criteria?: { type: string }; category?: string })
 /** Teachers may add achievements (the seed's matrix); changing or removing them is for admins. */
 export const achievementWriter: DocumentWriter = {
   async create(db, actor, _scopes, raw) {
-    const data = parseWith(fields.partial().required({ title: true, criteria: true, category: true }), raw, ['data']);
+    const data = parseWith(createData, raw, ['data']);
     checkCategory(data);
     const { icon, ...attributes } = data;
     const [row] = await db
@@ -55,7 +56,7 @@ export const achievementWriter: DocumentWriter = {
   },
 
   async update(db, actor, scopes, documentId, raw) {
-    const data = parseWith(fields.partial(), raw, ['data']);
+    const data = parseWith(updateData, raw, ['data']);
     checkCategory(data);
     const id = await findWritable(db, 'achievements', documentId, actor, scopes);
     const { icon, ...attributes } = data;

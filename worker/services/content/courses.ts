@@ -1,38 +1,30 @@
 import { eq, sql } from 'drizzle-orm';
+import { createInsertSchema, createUpdateSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import type { Database } from '../../../db/client';
 import { coursePrerequisites, courses } from '../../../db/schema';
-import { ageTier, courseCategory, difficulty } from '../../../db/schema/enums';
-import { findWritable, resolveToMany, resolveToOne, toManyInput, toOneInput } from './relations';
+import { PRIVATE_COLUMNS } from '../../contract/documents';
+import type { AuthUser } from '../../env';
 import { badRequest } from '../../lib/errors';
 import { parseWith } from '../../lib/validation';
-import type { DocumentWriter } from '../../routes/content-routes';
+import type { DocumentWriter } from './document-writer';
+import { findWritable, resolveToMany, resolveToOne, toManyInput, toOneInput } from './relations';
+import { notWritable } from './write-schema';
 
-const fields = z
-  .object({
-    title: z.string().trim().min(1).max(255),
-    description: z.string().max(100_000).nullable(),
-    category: z.enum(courseCategory.enumValues),
-    ageTier: z.enum(ageTier.enumValues),
-    difficulty: z.enum(difficulty.enumValues),
-    isPublished: z.boolean(),
-    estimatedDuration: z.number().int().min(0).max(100_000).nullable(),
-    tags: z.array(z.string().trim().min(1).max(64)).max(50),
-    instructor: toOneInput,
-    coverImage: toOneInput,
-    prerequisites: toManyInput,
-  })
-  .strict();
+// What the table cannot say: titles are trimmed and not blank, and the shapes of JSON columns.
+const refine = {
+  title: (s: z.ZodString) => s.trim().min(1),
+  description: (s: z.ZodString) => s.max(100_000),
+  estimatedDuration: (s: z.ZodInt) => s.min(0).max(100_000),
+  tags: () => z.array(z.string().trim().min(1).max(64)).max(50),
+};
+const hidden = notWritable(PRIVATE_COLUMNS.courses, ['publishedAt']);
+const links = { instructor: toOneInput, coverImage: toOneInput, prerequisites: toManyInput };
+const linksOptional = { instructor: true, coverImage: true, prerequisites: true } as const;
+const createData = createInsertSchema(courses, refine).omit(hidden).extend(links).partial(linksOptional).strict();
+const updateData = createUpdateSchema(courses, refine).omit(hidden).extend(links).partial().strict();
 
-const createData = fields.partial().required({ title: true, category: true });
-const updateData = fields.partial();
-
-async function setPrerequisites(
-  db: Database,
-  courseId: number,
-  input: z.infer<typeof toManyInput>,
-  user: Parameters<DocumentWriter['create']>[1],
-) {
+async function setPrerequisites(db: Database, courseId: number, input: z.infer<typeof toManyInput>, user: AuthUser) {
   const current = (
     await db
       .select({ id: coursePrerequisites.prerequisiteId })
@@ -46,24 +38,23 @@ async function setPrerequisites(
     await db.insert(coursePrerequisites).values(ids.map((prerequisiteId) => ({ courseId, prerequisiteId })));
 }
 
-/** Teachers create courses and edit their own; only admins delete (the seed's matrix). */
+/** Teachers create courses and edit their own; only admins delete. */
 export const courseWriter: DocumentWriter = {
   async create(db, actor, _scopes, raw) {
     const data = parseWith(createData, raw, ['data']);
     return db.transaction(async (tx) => {
-      const t = tx as unknown as Database;
       const { instructor, coverImage, prerequisites, ...attributes } = data;
       const [row] = await tx
         .insert(courses)
         .values({
           ...attributes,
-          instructorId: await resolveToOne(t, 'instructors', instructor, 'instructor', actor),
-          coverImageId: await resolveToOne(t, 'files', coverImage, 'coverImage', actor),
+          instructorId: await resolveToOne(tx, 'instructors', instructor, 'instructor', actor),
+          coverImageId: await resolveToOne(tx, 'files', coverImage, 'coverImage', actor),
           createdById: actor.id,
           publishedAt: data.isPublished ? new Date() : null,
         })
         .returning({ id: courses.id, documentId: courses.documentId });
-      if (prerequisites) await setPrerequisites(t, row!.id, prerequisites, actor);
+      if (prerequisites) await setPrerequisites(tx, row!.id, prerequisites, actor);
       return row!.documentId;
     });
   },
@@ -71,11 +62,10 @@ export const courseWriter: DocumentWriter = {
   async update(db, actor, scopes, documentId, raw) {
     const data = parseWith(updateData, raw, ['data']);
     await db.transaction(async (tx) => {
-      const t = tx as unknown as Database;
-      const id = await findWritable(t, 'courses', documentId, actor, scopes);
+      const id = await findWritable(tx, 'courses', documentId, actor, scopes);
       const { instructor, coverImage, prerequisites, ...attributes } = data;
-      const instructorId = await resolveToOne(t, 'instructors', instructor, 'instructor', actor);
-      const coverImageId = await resolveToOne(t, 'files', coverImage, 'coverImage', actor);
+      const instructorId = await resolveToOne(tx, 'instructors', instructor, 'instructor', actor);
+      const coverImageId = await resolveToOne(tx, 'files', coverImage, 'coverImage', actor);
       await tx
         .update(courses)
         .set({
@@ -88,7 +78,7 @@ export const courseWriter: DocumentWriter = {
           updatedAt: new Date(),
         })
         .where(eq(courses.id, id));
-      if (prerequisites) await setPrerequisites(t, id, prerequisites, actor);
+      if (prerequisites) await setPrerequisites(tx, id, prerequisites, actor);
     });
   },
 

@@ -1,24 +1,28 @@
 import { eq } from 'drizzle-orm';
+import { createInsertSchema, createUpdateSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { PRIVATE_COLUMNS } from '../../contract/documents';
+import { notWritable } from './write-schema';
 import { instructors } from '../../../db/schema';
 import { findWritable, resolveToOne, toOneInput } from './relations';
 import { parseWith } from '../../lib/validation';
 import type { DocumentWriter } from '../../routes/content-routes';
 
-const fields = z
-  .object({
-    name: z.string().trim().min(1).max(255),
-    bio: z.string().max(20_000).nullable(),
-    photo: toOneInput,
-    qualifications: z.array(z.string().trim().min(1).max(255)).max(50),
-    email: z.email().max(255).nullable(),
-  })
-  .strict();
+const refine = {
+  name: (s: z.ZodString) => s.trim().min(1),
+  bio: (s: z.ZodString) => s.max(20_000),
+  qualifications: () => z.array(z.string().trim().min(1).max(255)).max(50),
+  email: () => z.email().max(255),
+};
+const hidden = notWritable(PRIVATE_COLUMNS.instructors);
+const links = { photo: toOneInput };
+const createData = createInsertSchema(instructors, refine).omit(hidden).extend(links).partial({ photo: true }).strict();
+const updateData = createUpdateSchema(instructors, refine).omit(hidden).extend(links).partial({ photo: true }).strict();
 
 /** Instructors are the school's staff directory: admins write it, everyone reads it. */
 export const instructorWriter: DocumentWriter = {
   async create(db, actor, _scopes, raw) {
-    const { photo, ...attributes } = parseWith(fields.partial().required({ name: true }), raw, ['data']);
+    const { photo, ...attributes } = parseWith(createData, raw, ['data']);
     const [row] = await db
       .insert(instructors)
       .values({ ...attributes, photoId: await resolveToOne(db, 'files', photo, 'photo', actor) })
@@ -27,7 +31,7 @@ export const instructorWriter: DocumentWriter = {
   },
 
   async update(db, actor, scopes, documentId, raw) {
-    const { photo, ...attributes } = parseWith(fields.partial(), raw, ['data']);
+    const { photo, ...attributes } = parseWith(updateData, raw, ['data']);
     const id = await findWritable(db, 'instructors', documentId, actor, scopes);
     const photoId = await resolveToOne(db, 'files', photo, 'photo', actor);
     await db

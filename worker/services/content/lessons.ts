@@ -1,26 +1,29 @@
 import { eq } from 'drizzle-orm';
+import { createInsertSchema, createUpdateSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { PRIVATE_COLUMNS } from '../../contract/documents';
+import { notWritable } from './write-schema';
 import type { Database } from '../../../db/client';
 import { lessonAttachments, lessons } from '../../../db/schema';
-import { lessonType } from '../../../db/schema/enums';
 import { findWritable, resolveToMany, resolveToOne, toManyInput, toOneInput } from './relations';
 import { badRequest } from '../../lib/errors';
 import { parseWith } from '../../lib/validation';
 import type { DocumentWriter } from '../../routes/content-routes';
 
-const fields = z
-  .object({
-    title: z.string().trim().min(1).max(255),
-    content: z.string().max(500_000).nullable(),
-    type: z.enum(lessonType.enumValues),
-    course: toOneInput,
-    order: z.number().int().min(0).max(10_000),
-    duration: z.number().int().min(0).max(100_000).nullable(),
-    isLocked: z.boolean(),
-    media: toOneInput,
-    attachments: toManyInput,
-  })
+const refine = {
+  title: (s: z.ZodString) => s.trim().min(1),
+  content: (s: z.ZodString) => s.max(500_000),
+  order: (s: z.ZodInt) => s.min(0).max(10_000),
+  duration: (s: z.ZodInt) => s.min(0).max(100_000),
+};
+const hidden = notWritable(PRIVATE_COLUMNS.lessons);
+const links = { course: toOneInput, media: toOneInput, attachments: toManyInput };
+const createData = createInsertSchema(lessons, refine)
+  .omit(hidden)
+  .extend(links)
+  .partial({ media: true, attachments: true })
   .strict();
+const updateData = createUpdateSchema(lessons, refine).omit(hidden).extend(links).partial().strict();
 
 async function setAttachments(
   db: Database,
@@ -44,30 +47,28 @@ async function setAttachments(
 /** A teacher writes lessons only in their own courses (scope "own" resolves through the course). */
 export const lessonWriter: DocumentWriter = {
   async create(db, actor, scopes, raw) {
-    const data = parseWith(fields.partial().required({ title: true, course: true }), raw, ['data']);
+    const data = parseWith(createData, raw, ['data']);
     return db.transaction(async (tx) => {
-      const t = tx as unknown as Database;
-      const courseId = await resolveToOne(t, 'courses', data.course, 'course', actor, scopes);
+      const courseId = await resolveToOne(tx, 'courses', data.course, 'course', actor, scopes);
       if (courseId == null) throw badRequest('course: a lesson belongs to a course');
       const { course: _course, media, attachments, ...attributes } = data;
       const [row] = await tx
         .insert(lessons)
-        .values({ ...attributes, courseId, mediaId: await resolveToOne(t, 'files', media, 'media', actor) })
+        .values({ ...attributes, courseId, mediaId: await resolveToOne(tx, 'files', media, 'media', actor) })
         .returning({ id: lessons.id, documentId: lessons.documentId });
-      if (attachments) await setAttachments(t, row!.id, attachments, actor);
+      if (attachments) await setAttachments(tx, row!.id, attachments, actor);
       return row!.documentId;
     });
   },
 
   async update(db, actor, scopes, documentId, raw) {
-    const data = parseWith(fields.partial(), raw, ['data']);
+    const data = parseWith(updateData, raw, ['data']);
     await db.transaction(async (tx) => {
-      const t = tx as unknown as Database;
-      const id = await findWritable(t, 'lessons', documentId, actor, scopes);
+      const id = await findWritable(tx, 'lessons', documentId, actor, scopes);
       const { course, media, attachments, ...attributes } = data;
-      const courseId = await resolveToOne(t, 'courses', course, 'course', actor, scopes);
+      const courseId = await resolveToOne(tx, 'courses', course, 'course', actor, scopes);
       if (courseId === null) throw badRequest('course: a lesson belongs to a course');
-      const mediaId = await resolveToOne(t, 'files', media, 'media', actor);
+      const mediaId = await resolveToOne(tx, 'files', media, 'media', actor);
       await tx
         .update(lessons)
         .set({
@@ -77,7 +78,7 @@ export const lessonWriter: DocumentWriter = {
           updatedAt: new Date(),
         })
         .where(eq(lessons.id, id));
-      if (attachments) await setAttachments(t, id, attachments, actor);
+      if (attachments) await setAttachments(tx, id, attachments, actor);
     });
   },
 

@@ -1,5 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import { createInsertSchema, createUpdateSchema } from 'drizzle-zod';
+import type { z } from 'zod';
+import { PRIVATE_COLUMNS } from '../../contract/documents';
+import { notWritable } from './write-schema';
 import type { Database } from '../../../db/client';
 import { quizzes } from '../../../db/schema';
 import { findWritable, resolveToOne, toOneInput } from './relations';
@@ -7,21 +10,21 @@ import { quizQuestions } from '../../contract/quiz-questions';
 import { parseWith } from '../../lib/validation';
 import type { DocumentWriter } from '../../routes/content-routes';
 
-const fields = z
-  .object({
-    title: z.string().trim().min(1).max(255),
-    lesson: toOneInput,
-    questions: quizQuestions,
-    timeLimit: z.number().int().positive().max(86_400).nullable(),
-    passingScore: z.number().int().min(0).max(100),
-    randomizeQuestions: z.boolean(),
-  })
-  .strict();
+const refine = {
+  title: (s: z.ZodString) => s.trim().min(1),
+  questions: () => quizQuestions,
+  timeLimit: (s: z.ZodInt) => s.positive().max(86_400),
+  passingScore: (s: z.ZodInt) => s.min(0).max(100),
+};
+const hidden = notWritable(PRIVATE_COLUMNS.quizzes);
+const links = { lesson: toOneInput };
+const createData = createInsertSchema(quizzes, refine).omit(hidden).extend(links).partial({ lesson: true }).strict();
+const updateData = createUpdateSchema(quizzes, refine).omit(hidden).extend(links).partial({ lesson: true }).strict();
 
 /** Teachers write quizzes for lessons of their own courses; the lesson link is one quiz per lesson. */
 export const quizWriter: DocumentWriter = {
   async create(db, actor, scopes, raw) {
-    const data = parseWith(fields.partial().required({ title: true }), raw, ['data']);
+    const data = parseWith(createData, raw, ['data']);
     const { lesson, ...attributes } = data;
     const lessonId = await resolveToOne(db, 'lessons', lesson, 'lesson', actor, scopes);
     const [row] = await db
@@ -32,7 +35,7 @@ export const quizWriter: DocumentWriter = {
   },
 
   async update(db, actor, scopes, documentId, raw) {
-    const data = parseWith(fields.partial(), raw, ['data']);
+    const data = parseWith(updateData, raw, ['data']);
     const id = await findWritable(db, 'quizzes', documentId, actor, scopes);
     const { lesson, ...attributes } = data;
     const lessonId = await resolveToOne(db, 'lessons', lesson, 'lesson', actor, scopes);

@@ -18,8 +18,7 @@ export async function inLearningTransaction<T>(
   work: (tx: Database, log: LearningLog) => Promise<T>,
   now = new Date(),
 ) {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Database;
+  return db.transaction(async (tx) => {
     const log = new LearningLog();
     const result = await work(tx, log);
     // Oldest first: a streak only moves forward in time (streak-rules.ts).
