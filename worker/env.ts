@@ -22,6 +22,8 @@ export interface AuthUser {
 
 export interface AppVariables {
   requestId: string;
+  /** The site's origin (scheme, host, port), as the request reached us. */
+  origin: string;
   /** Opens the request's connection on first use; closed when the response is done. */
   db: () => Promise<Database>;
   user: AuthUser | null;

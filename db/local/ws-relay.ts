@@ -12,7 +12,8 @@ export interface RelayOptions {
   targets: string[];
   /**
    * Admit one connection at a time. PGlite's socket server runs every client in one Postgres session
-   * and falls over when several connect at once (runtime-facts.md), so the embedded database needs it.
+   * and falls over when several connect at once (ten at once failed half the time), so the embedded
+   * database needs it.
    */
   serial: boolean;
   port?: number;

@@ -61,7 +61,7 @@ export const courses = pgTable(
   ],
 );
 
-/** The seed's N:N self-relation: a course may require others to be completed first. */
+/** Courses require other courses (N:N, self-referencing): a prerequisite must be completed first. */
 export const coursePrerequisites = pgTable(
   'course_prerequisites',
   {

@@ -1,6 +1,6 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
-// Values exactly as the seed lists them (seed-architecture.md, "Database Schema").
+// These values are part of the API's contract (filters, bodies and answers use them as they are).
 export const roleType = pgEnum('role_type', ['student', 'parent', 'teacher', 'admin']);
 export const courseCategory = pgEnum('course_category', ['quran', 'hadith', 'fiqh', 'seerah', 'aqeedah', 'general']);
 export const ageTier = pgEnum('age_tier', ['children', 'youth', 'adults', 'all']);

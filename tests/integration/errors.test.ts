@@ -18,7 +18,7 @@ describe('the error envelope', () => {
     expect(r.headers.get('allow')).toBe('POST');
     const patch = await api('/api/courses', { method: 'PATCH', token: await tokenFor('ali'), body: {} });
     expect(patch.status).toBe(405);
-    expect(patch.headers.get('allow')).toBe('GET, POST');
+    expect(patch.headers.get('allow')).toBe('GET, HEAD, POST');
   });
 
   it('an oversized body is a 413', async () => {

@@ -226,7 +226,7 @@ describe('leaderboard errors', () => {
   it('other methods are a 405', async () => {
     const r = await api('/api/leaderboards', { method: 'POST', token: await tokenFor('admin'), body: {} });
     expect(r.status).toBe(405);
-    expect(r.headers.get('allow')).toBe('GET');
+    expect(r.headers.get('allow')).toBe('GET, HEAD');
   });
 });
 

@@ -2,7 +2,8 @@ import { HTTPBadRequestError, HTTPForbiddenError, HTTPNotFoundError, strapi } fr
 import { describe, expect, it } from 'vitest';
 import { baseUrl, tokenFor, unique } from '../support/api';
 
-// The official Strapi JavaScript client, unchanged, against our API: the contract test of the seed's promise.
+// The official Strapi JavaScript client, unchanged, against our API: a client written for Strapi v5 must
+// work against us as it is.
 const client = (auth?: string) => strapi({ baseURL: `${baseUrl()}/api`, auth });
 
 describe('@strapi/client against our API', () => {

@@ -89,11 +89,11 @@ describe('GET /xapi/statements: who may read it', () => {
     expect((await api(`/xapi/statements?statementId=${id}`, { token: student.jwt })).status).toBe(403);
   });
 
-  it('other methods are 405 with Allow: GET, unknown paths 404, both with the version header', async () => {
+  it('other methods are 405 with Allow: GET, HEAD, unknown paths 404, both with the version header', async () => {
     const token = await tokenFor('admin');
     const post = await api('/xapi/statements', { token, body: {} });
     expect(post.status).toBe(405);
-    expect(post.headers.get('allow')).toBe('GET');
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
     expect(post.headers.get(VERSION)).toBe('1.0.3');
     const unknown = await api('/xapi/activities', { token });
     expect(unknown.status).toBe(404);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
 import { renderError } from './errors';
-import { requestId } from './request-id';
+import { requestContext as requestId } from './request-context';
 
 function appThatThrows(error: unknown) {
   const app = new Hono<AppEnv>();

@@ -32,7 +32,7 @@ describe('permission matrix', () => {
     }
   });
 
-  it('follows the seed for teachers: courses without delete, lessons and quizzes with it, awarding achievements', () => {
+  it('lets teachers write courses without deleting them, write lessons and quizzes, and award achievements', () => {
     expect(scopesFor('teacher', 'courses', 'delete')).toEqual([]);
     expect(scopesFor('teacher', 'lessons', 'delete')).toEqual(['own']);
     expect(scopesFor('teacher', 'quizzes', 'create')).toEqual(['own']);

@@ -1,8 +1,8 @@
 import type { RoleType } from '../../db/schema/enums';
 
 /**
- * Who may do what: the seed's permission matrix (seed-architecture.md, "Role-Based Permissions") plus
- * the parent role and our ownership rules. Each action maps to the scopes it is allowed in; the
+ * Who may do what: students learn, teachers write courses and follow their students, admins may do
+ * everything, parents read their children's records; plus our ownership rules. Each action maps to the scopes it is allowed in; the
  * services turn a scope into a WHERE clause, so "own" can only ever reach the caller's own rows.
  *
  * Scopes:

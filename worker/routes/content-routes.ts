@@ -1,39 +1,47 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { Database } from '../../db/client';
 import type { AppEnv, AuthUser } from '../env';
-import { CONTENT_TYPES } from '../content/registry';
+import { contentType } from '../content/registry';
 import { notFound } from '../lib/errors';
 import { readJson } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
 import type { Scope } from '../policy/permissions';
+import type { DocumentWriter } from '../services/content/document-writer';
 import { findMany, findOne } from '../query/run-query';
 import { parseListQuery, parseQueryString, parseSingleQuery } from '../query/parse-query';
-
-/** The business rules of writing one content type; the routes around them are the same for all. */
-export interface DocumentWriter {
-  create(db: Database, actor: AuthUser, scopes: readonly Scope[], data: unknown): Promise<string>;
-  update(db: Database, actor: AuthUser, scopes: readonly Scope[], documentId: string, data: unknown): Promise<void>;
-  remove(db: Database, actor: AuthUser, scopes: readonly Scope[], documentId: string): Promise<void>;
-}
 
 // Strapi v5 request bodies wrap the attributes in `data`.
 const envelope = z.object({ data: z.record(z.string(), z.unknown()) }).strict();
 
-const queryOf = (url: string) => parseQueryString(new URL(url).search);
+const queryOf = (c: Context<AppEnv>) => parseQueryString(new URL(c.req.url).search);
+
+/**
+ * The answer to a write: the document as it is now, shaped by the request's own fields and populate,
+ * as Strapi answers a create or update.
+ */
+export async function documentAnswer(
+  c: Context<AppEnv>,
+  typeName: string,
+  documentId: string,
+  viewer: AuthUser,
+  scopes: readonly Scope[],
+) {
+  const parsed = parseSingleQuery(contentType(typeName), queryOf(c), viewer);
+  return { data: await findOne(await c.var.db(), parsed.select, documentId, viewer, { scopes }), meta: {} };
+}
 
 /** find and findOne in Strapi v5's shapes, through the query engine and the type's visibility rules. */
 export function addReadRoutes(routes: Hono<AppEnv>, typeName: string) {
-  const type = CONTENT_TYPES[typeName]!;
+  const type = contentType(typeName);
   routes.get('/', async (c) => {
     const scopes = authorize(c.var.user, type.resource, 'find');
-    const parsed = parseListQuery(type, queryOf(c.req.url), c.var.user);
+    const parsed = parseListQuery(type, queryOf(c), c.var.user);
     return c.json(await findMany(await c.var.db(), parsed, c.var.user, scopes));
   });
 
   routes.get('/:documentId', async (c) => {
     const scopes = authorize(c.var.user, type.resource, 'findOne');
-    const parsed = parseSingleQuery(type, queryOf(c.req.url), c.var.user);
+    const parsed = parseSingleQuery(type, queryOf(c), c.var.user);
     const data = await findOne(await c.var.db(), parsed.select, c.req.param('documentId'), c.var.user, {
       status: parsed.status,
       scopes,
@@ -46,27 +54,15 @@ export function addReadRoutes(routes: Hono<AppEnv>, typeName: string) {
 
 /** find, findOne, create, update, delete for one content type, in Strapi v5's REST shapes. */
 export function contentRoutes(typeName: string, writer: DocumentWriter) {
-  const type = CONTENT_TYPES[typeName]!;
-  const routes = new Hono<AppEnv>();
-
-  async function respondWithDocument(
-    c: { req: { url: string }; var: AppEnv['Variables'] },
-    documentId: string,
-    user: AuthUser,
-  ) {
-    const parsed = parseSingleQuery(type, queryOf(c.req.url), user);
-    const data = await findOne(await c.var.db(), parsed.select, documentId, user, { scopes: ['all'] });
-    return { data, meta: {} };
-  }
-
-  addReadRoutes(routes, typeName);
+  const type = contentType(typeName);
+  const routes = addReadRoutes(new Hono<AppEnv>(), typeName);
 
   routes.post('/', async (c) => {
     const scopes = authorize(c.var.user, type.resource, 'create');
     const actor = requireUser(c.var.user);
     const { data } = await readJson(c, envelope);
     const documentId = await writer.create(await c.var.db(), actor, scopes, data);
-    return c.json(await respondWithDocument(c, documentId, actor), 201);
+    return c.json(await documentAnswer(c, typeName, documentId, actor, ['all']), 201);
   });
 
   routes.put('/:documentId', async (c) => {
@@ -74,7 +70,7 @@ export function contentRoutes(typeName: string, writer: DocumentWriter) {
     const actor = requireUser(c.var.user);
     const { data } = await readJson(c, envelope);
     await writer.update(await c.var.db(), actor, scopes, c.req.param('documentId'), data);
-    return c.json(await respondWithDocument(c, c.req.param('documentId'), actor));
+    return c.json(await documentAnswer(c, typeName, c.req.param('documentId'), actor, ['all']));
   });
 
   routes.delete('/:documentId', async (c) => {

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { readJson } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
-import { startAttempt, submitAttempt } from '../services/learning/quiz-attempts';
-import { refreshEnrollment } from '../services/learning/enrollments';
-import { inLearningTransaction, learningMeta } from '../services/learning/run-learning';
+import { startQuizAttempt, submitQuizAttempt } from '../services/learning/quiz-attempts';
 import { addReadRoutes } from './content-routes';
 
 /** POST /api/quizzes/:documentId/attempts — mounted beside the quiz routes. */
@@ -14,10 +12,8 @@ export const quizAttemptStartRoutes = new Hono<AppEnv>();
 quizAttemptStartRoutes.post('/:documentId/attempts', async (c) => {
   authorize(c.var.user, 'quizAttempts', 'create');
   const user = requireUser(c.var.user);
-  const { result } = await inLearningTransaction(await c.var.db(), user, new URL(c.req.url).origin, (tx, log) =>
-    startAttempt(tx, user, c.req.param('documentId'), log),
-  );
-  return c.json({ data: result, meta: {} }, 201);
+  const attempt = await startQuizAttempt(await c.var.db(), user, c.req.param('documentId'), c.var.origin);
+  return c.json({ data: attempt, meta: {} }, 201);
 });
 
 export const quizAttemptRoutes = new Hono<AppEnv>();
@@ -28,17 +24,14 @@ quizAttemptRoutes.post('/:documentId/submit', async (c) => {
   authorize(c.var.user, 'quizAttempts', 'update');
   const user = requireUser(c.var.user);
   const { data } = await readJson(c, submitBody);
-  const { result, log } = await inLearningTransaction(
+  const submitted = await submitQuizAttempt(
     await c.var.db(),
     user,
-    new URL(c.req.url).origin,
-    async (tx, log) => {
-      const submitted = await submitAttempt(tx, user, c.req.param('documentId'), data.answers, log);
-      if (submitted.lesson) await refreshEnrollment(tx, user.id, submitted.lesson.courseId, log);
-      return submitted.attempt;
-    },
+    c.req.param('documentId'),
+    data.answers,
+    c.var.origin,
   );
-  return c.json({ data: result, meta: learningMeta(log) });
+  return c.json({ data: submitted.attempt, meta: submitted.meta });
 });
 
 // Attempts are kept: learners see their own (with feedback once submitted), teachers their courses'.

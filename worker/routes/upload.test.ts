@@ -16,15 +16,18 @@ const teacher: AuthUser = {
   role: 'teacher',
 };
 
-/** The upload routes with a signed-in teacher and a database whose every statement fails. */
+/** The upload routes with a signed-in teacher and a database that refuses every insert. */
 function appWithFailingDatabase() {
   const app = new Hono<AppEnv>();
   app.use(
     createMiddleware<AppEnv>(async (c, next) => {
       c.set('user', teacher);
-      c.set('db', async () => {
-        throw new Error('database unreachable');
-      });
+      const refusingDatabase = {
+        insert: () => {
+          throw new Error('database unreachable');
+        },
+      };
+      c.set('db', async () => refusingDatabase as never);
       await next();
     }),
   );

@@ -1,19 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
-import { forbidden } from '../lib/errors';
 import { parseWith } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
-import {
-  deleteFile,
-  findFile,
-  listFiles,
-  mayDeleteFile,
-  presentFile,
-  recordUploads,
-} from '../services/media/file-records';
-import { prepareUpload, type PreparedUpload } from '../services/media/prepare-upload';
-import { deleteQuietly, mediaBucket, putAll } from '../services/media/store';
+import { findFile, listFiles, presentFile } from '../services/media/file-records';
+import { mediaBucket } from '../services/media/store';
+import { deleteFileAs, storeUploads } from '../services/media/uploads';
 import { readUploadForm } from './upload-form';
 
 /** Strapi v5's upload plugin: `POST /api/upload` and `/api/upload/files`, answering bare objects and arrays. */
@@ -28,26 +20,8 @@ uploadRoutes.post('/', async (c) => {
   authorize(c.var.user, 'upload', 'create');
   const uploader = requireUser(c.var.user);
   const { files, infos } = await readUploadForm(c);
-  // Every file is checked before any is stored: one refused file refuses the whole upload.
-  const uploads: PreparedUpload[] = [];
-  for (const [index, file] of files.entries()) uploads.push(await prepareUpload(file, infos[index] ?? {}, index));
-
-  const bucket = mediaBucket(c.env);
-  await putAll(bucket, uploads);
-  try {
-    const rows = await recordUploads(
-      await c.var.db(),
-      uploader,
-      uploads.map((u) => u.record),
-    );
-    return c.json(rows.map(presentFile), 201);
-  } catch (error) {
-    await deleteQuietly(
-      bucket,
-      uploads.map((u) => u.key),
-    );
-    throw error;
-  }
+  const rows = await storeUploads(await c.var.db(), mediaBucket(c.env), uploader, files, infos);
+  return c.json(rows.map(presentFile), 201);
 });
 
 uploadRoutes.get('/files', async (c) => {
@@ -67,9 +41,6 @@ uploadRoutes.get('/files/:id', async (c) => {
 uploadRoutes.delete('/files/:id', async (c) => {
   const deleteScopes = authorize(c.var.user, 'upload', 'delete');
   const actor = requireUser(c.var.user);
-  const db = await c.var.db();
-  const file = await findFile(db, actor, authorize(actor, 'upload', 'findOne'), c.req.param('id'));
-  if (!mayDeleteFile(actor, deleteScopes, file)) throw forbidden('You may only delete the files you uploaded');
-  await deleteFile(db, mediaBucket(c.env), file);
+  const file = await deleteFileAs(await c.var.db(), mediaBucket(c.env), actor, deleteScopes, c.req.param('id'));
   return c.json(presentFile(file));
 });

@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client';
 import { roles, userProfiles, users } from '../../../db/schema';
 import type { RoleType } from '../../../db/schema/enums';
+import type { User } from '../../contract/users';
 import type { AuthUser } from '../../env';
 
 /** The columns a user is read with everywhere; the password hash is deliberately not among them. */
@@ -70,7 +71,7 @@ export const matchesIdentifier = (identifier: string) =>
  * Strapi's sanitized user. E-mail is shown to the user themself and to admins only: a teacher or a
  * parent never learns another person's address through the API.
  */
-export function presentUser(user: UserRecord, viewer: { id: number; role: RoleType } | null) {
+export function presentUser(user: UserRecord, viewer: { id: number; role: RoleType } | null): User {
   const mayReadEmail = viewer !== null && (viewer.id === user.id || viewer.role === 'admin');
   return {
     id: user.id,
@@ -92,8 +93,6 @@ export function presentUser(user: UserRecord, viewer: { id: number; role: RoleTy
     },
   };
 }
-
-export type PresentedUser = ReturnType<typeof presentUser>;
 
 /** The acting user as the policy and the services see them. */
 export function toAuthUser(user: UserRecord): AuthUser {

@@ -3,25 +3,12 @@ import { createInsertSchema, createUpdateSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { PRIVATE_COLUMNS } from '../../contract/documents';
 import { notWritable } from './write-schema';
+import { achievementCriteria } from '../../contract/achievement-criteria';
 import { achievements } from '../../../db/schema';
 import { findWritable, resolveToOne, toOneInput } from './relations';
 import { badRequest } from '../../lib/errors';
 import { parseWith } from '../../lib/validation';
-import type { DocumentWriter } from '../../routes/content-routes';
-
-/** The criteria the achievements service knows how to evaluate. */
-export const achievementCriteria = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('course_completion'), count: z.number().int().min(1).max(1000) }).strict(),
-  z
-    .object({
-      type: z.literal('quiz_mastery'),
-      minScore: z.number().int().min(0).max(100),
-      count: z.number().int().min(1).max(1000),
-    })
-    .strict(),
-  z.object({ type: z.literal('streak'), days: z.number().int().min(1).max(3650) }).strict(),
-  z.object({ type: z.literal('participation'), lessons: z.number().int().min(1).max(100_000) }).strict(),
-]);
+import type { DocumentWriter } from './document-writer';
 
 const refine = {
   title: (s: z.ZodString) => s.trim().min(1),
@@ -42,7 +29,7 @@ function checkCategory(data: { criteria?: { type: string }; category?: string })
   }
 }
 
-/** Teachers may add achievements (the seed's matrix); changing or removing them is for admins. */
+/** Teachers may add achievements; changing or removing them is for admins. */
 export const achievementWriter: DocumentWriter = {
   async create(db, actor, _scopes, raw) {
     const data = parseWith(createData, raw, ['data']);

@@ -6,7 +6,7 @@ import { notWritable } from './write-schema';
 import { instructors } from '../../../db/schema';
 import { findWritable, resolveToOne, toOneInput } from './relations';
 import { parseWith } from '../../lib/validation';
-import type { DocumentWriter } from '../../routes/content-routes';
+import type { DocumentWriter } from './document-writer';
 
 const refine = {
   name: (s: z.ZodString) => s.trim().min(1),

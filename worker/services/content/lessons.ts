@@ -8,7 +8,7 @@ import { lessonAttachments, lessons } from '../../../db/schema';
 import { findWritable, resolveToMany, resolveToOne, toManyInput, toOneInput } from './relations';
 import { badRequest } from '../../lib/errors';
 import { parseWith } from '../../lib/validation';
-import type { DocumentWriter } from '../../routes/content-routes';
+import type { DocumentWriter } from './document-writer';
 
 const refine = {
   title: (s: z.ZodString) => s.trim().min(1),

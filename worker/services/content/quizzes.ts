@@ -8,7 +8,7 @@ import { quizzes } from '../../../db/schema';
 import { findWritable, resolveToOne, toOneInput } from './relations';
 import { quizQuestions } from '../../contract/quiz-questions';
 import { parseWith } from '../../lib/validation';
-import type { DocumentWriter } from '../../routes/content-routes';
+import type { DocumentWriter } from './document-writer';
 
 const refine = {
   title: (s: z.ZodString) => s.trim().min(1),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { achievementCriteria } from '../content/achievements';
+import type { achievementCriteria } from '../../contract/achievement-criteria';
 
 export type Criteria = z.infer<typeof achievementCriteria>;
 

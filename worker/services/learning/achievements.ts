@@ -8,7 +8,7 @@ import {
   userAchievements,
   userProgresses,
 } from '../../../db/schema';
-import { achievementCriteria } from '../content/achievements';
+import { achievementCriteria } from '../../contract/achievement-criteria';
 import type { LearningLog } from './learning-log';
 import { measure, type LearnerTotals } from './achievement-rules';
 import { newDocumentId as newId } from '../../../db/schema/document-id';

@@ -6,6 +6,7 @@ import { ApiError, conflict, notFound } from '../../lib/errors';
 import { courseVisibility } from '../../content/visibility';
 import { scopesFor } from '../../policy/permissions';
 import type { LearningLog } from './learning-log';
+import { inLearningTransaction } from './run-learning';
 
 export type CourseRef = {
   id: number;
@@ -158,4 +159,23 @@ export async function refreshEnrollment(
       .where(eq(courses.id, courseId));
     log.add({ kind: 'course_completed', course: course! });
   }
+}
+
+/** A learner enrolls in a course (by documentId): one learning transaction, recorded as xAPI "registered". */
+export async function enrollInCourse(db: Database, user: AuthUser, courseDocumentId: string, origin: string) {
+  const { result } = await inLearningTransaction(db, user, origin, async (tx) =>
+    enroll(tx, user, await findEnrollableCourse(tx, user, courseDocumentId)),
+  );
+  return result;
+}
+
+/** A learner drops a course, or comes back to it. */
+export async function changeEnrollmentStatus(
+  db: Database,
+  user: AuthUser,
+  documentId: string,
+  status: 'dropped' | 'enrolled',
+  origin: string,
+): Promise<void> {
+  await inLearningTransaction(db, user, origin, (tx) => setEnrollmentStatus(tx, user, documentId, status));
 }

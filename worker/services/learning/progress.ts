@@ -1,40 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database } from '../../../db/client';
 import { courses, lessons, progressEvents, userProgresses } from '../../../db/schema';
+import type { EventOutcome, EventRefusal, LearningMeta, ProgressEvent, ProgressRecord } from '../../contract/learning';
 import type { AuthUser } from '../../env';
 import { admitToLesson } from './admission';
 import type { LearningLog } from './learning-log';
 import { refreshEnrollment } from './enrollments';
-
-export const progressEvent = z
-  .object({
-    /** Generated on the device; the same id sent again is the same event. */
-    eventId: z.uuid(),
-    lesson: z.string().min(1).max(24),
-    progress: z.number().int().min(0).max(100).default(0),
-    completed: z.boolean().default(false),
-    /** Seconds spent in this event. A day at most: anything larger is a broken clock. */
-    timeSpent: z.number().int().min(0).max(86_400).default(0),
-    /** When it happened on the device; defaults to when the server received it. */
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict();
-export type ProgressEvent = z.infer<typeof progressEvent>;
-
-export type EventOutcome =
-  | { eventId: string; status: 'applied' | 'duplicate'; progress: ProgressRecord }
-  | { eventId: string; status: 'rejected'; error: { status: number; name: string; message: string } };
-
-export interface ProgressRecord {
-  documentId: string;
-  lesson: string;
-  progress: number;
-  completed: boolean;
-  quizScore: number | null;
-  timeSpent: number;
-  lastAccessed: string;
-}
+import { inLearningTransaction, learningMeta } from './run-learning';
 
 interface LessonInfo {
   id: number;
@@ -47,10 +19,10 @@ interface LessonInfo {
   order: number;
 }
 
-const reject = (eventId: string, status: number, name: string, message: string): EventOutcome => ({
+const reject = (eventId: string, status: EventRefusal['status'], message: string): EventOutcome => ({
   eventId,
   status: 'rejected',
-  error: { status, name, message },
+  error: { status, name: status === 404 ? 'NotFoundError' : 'ConflictError', message },
 });
 
 async function currentRecord(tx: Database, userId: number, lesson: LessonInfo): Promise<ProgressRecord> {
@@ -93,7 +65,7 @@ export async function recordProgress(
     if (!lessonCache.has(e.lesson)) lessonCache.set(e.lesson, await findReadableLesson(tx, user, e.lesson));
     const lesson = lessonCache.get(e.lesson);
     if (!lesson) {
-      outcomes[index] = reject(e.eventId, 404, 'NotFoundError', `No lesson ${e.lesson}`);
+      outcomes[index] = reject(e.eventId, 404, `No lesson ${e.lesson}`);
       continue;
     }
     const [fresh] = await tx
@@ -115,7 +87,7 @@ export async function recordProgress(
         .from(progressEvents)
         .where(and(eq(progressEvents.userId, user.id), eq(progressEvents.eventId, e.eventId)));
       if (known[0]?.lessonId !== lesson.id) {
-        outcomes[index] = reject(e.eventId, 409, 'ConflictError', 'This eventId was already used for another lesson');
+        outcomes[index] = reject(e.eventId, 409, 'This eventId was already used for another lesson');
         continue;
       }
       outcomes[index] = { eventId: e.eventId, status: 'duplicate', progress: await currentRecord(tx, user.id, lesson) };
@@ -125,7 +97,7 @@ export async function recordProgress(
     if (gate) {
       // The event is not kept, so sending it again once the lesson opens applies it.
       await tx.delete(progressEvents).where(eq(progressEvents.id, fresh.id));
-      outcomes[index] = reject(e.eventId, 409, 'ConflictError', gate);
+      outcomes[index] = reject(e.eventId, 409, gate);
       continue;
     }
     const [before] = await tx
@@ -169,7 +141,7 @@ export async function recordProgress(
     outcomes[index] = { eventId: e.eventId, status: 'applied', progress: await currentRecord(tx, user.id, lesson) };
   }
   for (const courseId of touchedCourses) await refreshEnrollment(tx, user.id, courseId, log);
-  return outcomes.map((o, i) => o ?? reject(events[i]!.eventId, 500, 'InternalServerError', 'not processed'));
+  return outcomes;
 }
 
 async function findReadableLesson(tx: Database, user: AuthUser, documentId: string): Promise<LessonInfo | null> {
@@ -190,4 +162,23 @@ async function findReadableLesson(tx: Database, user: AuthUser, documentId: stri
     .where(eq(lessons.documentId, documentId));
   if (!row || !row.published) return null;
   return row;
+}
+
+/**
+ * A request's progress events, in one learning transaction, answered in the order sent. The same event
+ * twice in one batch is still one event: the first copy is applied and both copies get its outcome.
+ */
+export async function recordProgressEvents(
+  db: Database,
+  user: AuthUser,
+  events: ProgressEvent[],
+  origin: string,
+): Promise<{ outcomes: EventOutcome[]; meta: LearningMeta }> {
+  const seen = new Set<string>();
+  const unique = events.filter((e) => !seen.has(e.eventId) && seen.add(e.eventId));
+  const { result, log } = await inLearningTransaction(db, user, origin, (tx, log) =>
+    recordProgress(tx, user, unique, log),
+  );
+  const byId = new Map(result.map((outcome) => [outcome.eventId, outcome]));
+  return { outcomes: events.map((e) => byId.get(e.eventId)!), meta: learningMeta(log) };
 }

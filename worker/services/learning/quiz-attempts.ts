@@ -1,6 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { courses, lessons, quizAttempts, quizzes, userProgresses } from '../../../db/schema';
+import type {
+  AttemptQuestion,
+  CorrectAnswer,
+  GradedAttempt,
+  LearningMeta,
+  StartedAttempt,
+} from '../../contract/learning';
 import type { AuthUser } from '../../env';
 import { quizQuestions, type QuizQuestion } from '../../contract/quiz-questions';
 import { contentType } from '../../content/registry';
@@ -10,6 +17,8 @@ import { badRequest, conflict, notFound } from '../../lib/errors';
 import { gradeAttempt } from './grading';
 import type { LearningLog } from './learning-log';
 import { admitToLesson } from './admission';
+import { refreshEnrollment } from './enrollments';
+import { inLearningTransaction, learningMeta } from './run-learning';
 
 /** Network and clock slack before a submission after the deadline counts as late. */
 export const LATE_GRACE_SECONDS = 10;
@@ -36,7 +45,7 @@ export function layoutFor(questions: QuizQuestion[], randomize: boolean): Layout
 }
 
 /** Questions as the learner sees them in this attempt: laid out, and without answers or explanations. */
-export function presentQuestions(questions: QuizQuestion[], layout: Layout) {
+export function presentQuestions(questions: QuizQuestion[], layout: Layout): AttemptQuestion[] {
   const byId = new Map(questions.map((q) => [q.id, q]));
   return layout.flatMap(({ questionId, optionOrder }) => {
     const q = byId.get(questionId);
@@ -111,7 +120,7 @@ export async function startAttempt(
   quizDocumentId: string,
   log: LearningLog,
   now = new Date(),
-) {
+): Promise<StartedAttempt> {
   const quiz = await findReadableQuiz(tx, user, quizDocumentId);
   const questions = quizQuestions.parse(quiz.questions);
   const lesson = await lessonRef(tx, quiz.lessonId);
@@ -158,7 +167,7 @@ export async function submitAttempt(
   answers: Record<string, unknown>,
   log: LearningLog,
   now = new Date(),
-) {
+): Promise<GradedAttempt> {
   const [claimed] = await tx
     .update(quizAttempts)
     .set({ submittedAt: now, updatedAt: now })
@@ -262,6 +271,7 @@ export async function submitAttempt(
         },
       });
     lessonCompleted = passed && !before?.completed;
+    await refreshEnrollment(tx, user.id, lesson.courseId, log);
     if (lessonCompleted)
       log.add(
         {
@@ -273,25 +283,44 @@ export async function submitAttempt(
         now,
       );
   }
-  return {
-    attempt: {
-      documentId: claimed.documentId,
-      score: grade.scorePercent,
-      passed,
-      late,
-      passingScore: quiz!.passingScore,
-      submittedAt: now.toISOString(),
-      earned: grade.earned,
-      possible: grade.possible,
-      feedback,
-    },
-    lesson,
-    lessonCompleted,
+  const attempt: GradedAttempt = {
+    documentId: claimed.documentId,
+    score: grade.scorePercent,
+    passed,
+    late,
+    passingScore: quiz!.passingScore,
+    submittedAt: now.toISOString(),
+    earned: grade.earned,
+    possible: grade.possible,
+    feedback,
   };
+  return attempt;
+}
+
+/** A learner starts a quiz: one learning transaction, recorded as an xAPI "attempted". */
+export async function startQuizAttempt(db: Database, user: AuthUser, quizDocumentId: string, origin: string) {
+  const { result } = await inLearningTransaction(db, user, origin, (tx, log) =>
+    startAttempt(tx, user, quizDocumentId, log),
+  );
+  return result;
+}
+
+/** A learner submits an attempt: graded, the lesson and the course move on, badges and certificates follow. */
+export async function submitQuizAttempt(
+  db: Database,
+  user: AuthUser,
+  attemptDocumentId: string,
+  answers: Record<string, unknown>,
+  origin: string,
+): Promise<{ attempt: GradedAttempt; meta: LearningMeta }> {
+  const { result, log } = await inLearningTransaction(db, user, origin, (tx, log) =>
+    submitAttempt(tx, user, attemptDocumentId, answers, log),
+  );
+  return { attempt: result, meta: learningMeta(log) };
 }
 
 /** The right answer in the terms the learner saw: option positions of this attempt, and their texts. */
-function correctAnswerFor(q: QuizQuestion, optionOrder: number[] | null) {
+function correctAnswerFor(q: QuizQuestion, optionOrder: number[] | null): CorrectAnswer {
   const shown = (original: number) => (optionOrder ? optionOrder.indexOf(original) : original);
   switch (q.type) {
     case 'single_choice':

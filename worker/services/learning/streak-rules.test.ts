@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyActivity, currentAsOf, daysBetween, localDate, type StreakState } from './streak-rules';
+import { applyActivity, daysBetween, localDate, type StreakState } from './streak-rules';
 
 const empty: StreakState = { current: 0, longest: 0, lastDate: null, startDate: null };
 const run = (...dates: string[]) => dates.reduce(applyActivity, empty);
@@ -43,12 +43,6 @@ describe('streak rules', () => {
   it('an activity older than the last counted day changes nothing', () => {
     const state = run('2026-01-01', '2026-01-02');
     expect(applyActivity(state, '2025-12-31')).toEqual(state);
-  });
-
-  it('a streak not continued by yesterday reads as zero today', () => {
-    const state = run('2026-01-01', '2026-01-02');
-    expect(currentAsOf(state, '2026-01-03')).toBe(2);
-    expect(currentAsOf(state, '2026-01-04')).toBe(0);
   });
 
   it('midnight in the learner’s zone is the day boundary', () => {

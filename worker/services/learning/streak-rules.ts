@@ -47,9 +47,3 @@ export function applyActivity(state: StreakState, activityDate: string): StreakS
   }
   return { current: 1, longest: Math.max(1, state.longest), lastDate: activityDate, startDate: activityDate };
 }
-
-/** What a reader sees today: a streak whose last day is before yesterday is already broken. */
-export function currentAsOf(state: StreakState, today: string): number {
-  if (state.lastDate === null) return 0;
-  return daysBetween(state.lastDate, today) <= 1 ? state.current : 0;
-}

@@ -1,35 +1,6 @@
+import type { CourseStats, LessonStats, SchoolTotals } from '../../contract/stats';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-
-export interface LessonStats {
-  lesson: { documentId: string; title: string; order: number };
-  /** Learners who completed the lesson. */
-  completedBy: number;
-  averageQuizScore: number | null;
-}
-
-export interface CourseStats {
-  course: { documentId: string; title: string };
-  /** Every enrollment, whatever its status; the next three say how many are in progress, completed, dropped. */
-  enrolled: number;
-  inProgress: number;
-  completed: number;
-  dropped: number;
-  /** Over enrollments that are not dropped: a learner who left says nothing about how the course goes. */
-  averageProgress: number | null;
-  averageQuizScore: number | null;
-  lessons: LessonStats[];
-}
-
-export type SchoolTotals = {
-  students: number;
-  teachers: number;
-  parents: number;
-  courses: number;
-  publishedCourses: number;
-  enrollments: number;
-  completions: number;
-};
 
 export interface CourseSelection {
   /** Only the courses this teacher owns (courses.created_by_id); undefined for every course. */

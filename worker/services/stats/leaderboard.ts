@@ -1,3 +1,4 @@
+import type { LeaderboardAnswer, LeaderboardEntry } from '../../contract/stats';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import type { RoleType } from '../../../db/schema/enums';
@@ -17,13 +18,6 @@ export interface LeaderboardQuery {
   /** A course documentId: only learners enrolled in it are ranked. */
   course?: string;
   limit: number;
-}
-
-export interface LeaderboardEntry {
-  rank: number;
-  points: number;
-  learner: { documentId: string; displayName: string };
-  isMe: boolean;
 }
 
 const SETTING: SchoolSettingKey = 'leaderboards';
@@ -58,7 +52,12 @@ type Row = {
  * - The course filter keeps learners enrolled in it (dropped ones are not); the points are still all
  *   their points, since achievements do not belong to a course.
  */
-export async function leaderboard(db: Database, viewer: AuthUser, query: LeaderboardQuery, now: Date = new Date()) {
+export async function leaderboard(
+  db: Database,
+  viewer: AuthUser,
+  query: LeaderboardQuery,
+  now: Date = new Date(),
+): Promise<LeaderboardAnswer> {
   const since = periodStart(query.period, now);
   const restricted = !seesHiddenLeaderboards(viewer.role);
 

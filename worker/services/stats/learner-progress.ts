@@ -1,35 +1,9 @@
+import type { LearnerCourseStats, LearnerProgress, LearnerTotals } from '../../contract/stats';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { firstNameSql } from './display-name';
 
 type EnrollmentStatus = 'enrolled' | 'in_progress' | 'completed' | 'dropped';
-
-export interface LearnerCourseStats {
-  course: { documentId: string; title: string };
-  status: EnrollmentStatus;
-  progress: number;
-  lessonsCompleted: number;
-  lessonsTotal: number;
-  /** Seconds. */
-  timeSpent: number;
-  averageQuizScore: number | null;
-}
-
-export interface LearnerTotals {
-  /** Courses the learner is in now: a dropped course is listed but not counted here. */
-  coursesEnrolled: number;
-  coursesCompleted: number;
-  lessonsCompleted: number;
-  timeSpent: number;
-  points: number;
-  achievementsEarned: number;
-}
-
-export interface LearnerProgress {
-  learner: { documentId: string; displayName: string };
-  courses: LearnerCourseStats[];
-  totals: LearnerTotals;
-}
 
 type Row = {
   learner_document_id: string;

@@ -1,21 +1,10 @@
-export type RoleType = 'student' | 'parent' | 'teacher' | 'admin';
+import type { CertificateVerification, RefreshAnswer, SignInAnswer, User } from '$contract/users';
 
-export interface User {
-  id: number;
-  documentId: string;
-  username: string;
-  email: string | null;
-  role: { type: RoleType; name: string };
-}
+export type { CertificateVerification };
 
-export interface Tokens {
-  jwt: string;
-  refreshToken: string;
-}
-
-export interface AuthResponse extends Tokens {
-  user: User;
-}
+export type { User };
+export type Tokens = RefreshAnswer;
+export type AuthResponse = SignInAnswer;
 
 /** A failed API call, carrying the fields of the Strapi v5 error envelope. */
 export class ApiError extends Error {
@@ -83,15 +72,6 @@ export function refresh(refreshToken: string): Promise<Tokens> {
 
 export function signOut(refreshToken: string): Promise<void> {
   return request('/auth/logout', { method: 'POST', body: { refreshToken } });
-}
-
-/** What the public verification endpoint reveals about a certificate: no more than this. */
-export interface CertificateVerification {
-  valid: true;
-  name: string;
-  course: string;
-  issuedAt: string;
-  certificateNumber: string;
 }
 
 export async function verifyCertificate(code: string): Promise<CertificateVerification> {

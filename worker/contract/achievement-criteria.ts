@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** The criteria the achievements service knows how to evaluate. */
+export const achievementCriteria = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('course_completion'), count: z.number().int().min(1).max(1000) }).strict(),
+  z
+    .object({
+      type: z.literal('quiz_mastery'),
+      minScore: z.number().int().min(0).max(100),
+      count: z.number().int().min(1).max(1000),
+    })
+    .strict(),
+  z.object({ type: z.literal('streak'), days: z.number().int().min(1).max(3650) }).strict(),
+  z.object({ type: z.literal('participation'), lessons: z.number().int().min(1).max(100_000) }).strict(),
+]);
+export type AchievementCriteria = z.infer<typeof achievementCriteria>;

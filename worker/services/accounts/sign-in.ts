@@ -1,0 +1,40 @@
+import type { Database } from '../../../db/client';
+import type { RefreshAnswer, SignInAnswer } from '../../contract/users';
+import { unauthorized } from '../../lib/errors';
+import { signAccessToken } from '../../lib/tokens';
+import { countDailyLogin } from '../learning/daily-login';
+import { authenticate } from './accounts';
+import { rotateSession, startSession } from './sessions';
+import { findUserById, presentUser, toAuthUser, type UserRecord } from './user-records';
+
+/** A new device session for the user: an access token, a refresh token, and who they are. */
+export async function issueTokens(
+  db: Database,
+  jwtSecret: string,
+  user: UserRecord,
+  userAgent?: string,
+): Promise<SignInAnswer> {
+  const refreshToken = await startSession(db, user.id, userAgent);
+  const jwt = await signAccessToken(jwtSecret, { userId: user.id, tokenVersion: user.tokenVersion });
+  return { jwt, refreshToken, user: presentUser(user, { id: user.id, role: user.role }) };
+}
+
+/** Signing in with a username or e-mail: the account is checked, and the sign-in counts for the learner's day. */
+export async function signIn(
+  db: Database,
+  credentials: { identifier: string; password: string },
+  context: { jwtSecret: string; origin: string; userAgent?: string },
+): Promise<SignInAnswer> {
+  const user = await authenticate(db, credentials.identifier, credentials.password);
+  await countDailyLogin(db, toAuthUser(user), context.origin);
+  return issueTokens(db, context.jwtSecret, user, context.userAgent);
+}
+
+/** The next access token of a device session; a blocked user's session ends here. */
+export async function refreshSession(db: Database, jwtSecret: string, refreshToken: string): Promise<RefreshAnswer> {
+  const rotated = await rotateSession(db, refreshToken);
+  const user = await findUserById(db, rotated.userId);
+  if (!user || user.blocked) throw unauthorized('Invalid refresh token');
+  const jwt = await signAccessToken(jwtSecret, { userId: user.id, tokenVersion: user.tokenVersion });
+  return { jwt, refreshToken: rotated.refreshToken };
+}
