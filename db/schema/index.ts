@@ -5,3 +5,4 @@ export * from './content';
 export * from './learning';
 export * from './gamification';
 export * from './activity';
+export * from './hifz';

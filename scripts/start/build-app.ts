@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildQuranDataFile } from '../build-quran-data';
 import { projectRoot } from '../paths';
 
 function newestMtime(path: string): number {
@@ -9,8 +10,9 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-/** Builds the PWA when app/build is missing or older than its sources. */
+/** Builds the PWA when app/build is missing or older than its sources (the Quran data file among them). */
 export async function buildAppIfStale(): Promise<void> {
+  await buildQuranDataFile();
   const appDir = join(projectRoot, 'app');
   const output = join(appDir, 'build', 'index.html');
   const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts']
