@@ -32,6 +32,33 @@ export default tseslint.config(
     },
   },
   {
+    // Casts through unknown hide type errors; the request's origin is set once (middleware/request-context.ts).
+    files: ['worker/**/*.ts', 'db/schema/**/*.ts', 'db/client.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'TSAsExpression[expression.type="TSAsExpression"][expression.typeAnnotation.type="TSUnknownKeyword"]',
+          message: 'No `as unknown as`: let the type checker prove the type.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['worker/routes/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name="origin"][object.type="NewExpression"][object.callee.name="URL"]',
+          message: 'Use c.var.origin, set once per request by the request-context middleware.',
+        },
+      ],
+    },
+  },
+  {
     // Tests read loosely typed JSON bodies; production code keeps its types.
     files: ['tests/**', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

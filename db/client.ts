@@ -40,17 +40,23 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   configureDriver(config.wsProxy);
   const client = new Client(config.databaseUrl);
   let statements = 0;
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    statements += 1;
-    return query(...args);
-  };
+  // Every statement drizzle sends, BEGIN and COMMIT included, goes through client.query: count them there.
+  const counted = new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property !== 'query' || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        statements += 1;
+        return Reflect.apply(value, target, args);
+      };
+    },
+  });
   // A broken socket must not become an unhandled error that takes the process down.
   client.on('error', () => {});
   await client.connect();
   let closed = false;
   return {
-    db: drizzle(client, { schema }),
+    db: drizzle(counted, { schema }),
     queryCount: () => statements,
     close: async () => {
       if (closed) return;

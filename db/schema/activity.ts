@@ -75,7 +75,8 @@ export const xapiStatements = pgTable(
     userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     verb: varchar('verb', { length: 255 }).notNull(),
     activity: text('activity').notNull(),
-    statement: jsonb('statement').$type<Record<string, unknown>>().notNull(),
+    /** The whole statement, as the LRS answers it (its shape: worker/services/xapi/statement-types.ts). */
+    statement: jsonb('statement').$type<{ id: string; stored?: string }>().notNull(),
     timestamp: tstz('timestamp').notNull(),
     stored: tstz('stored').notNull().defaultNow(),
   },

@@ -1,3 +1,4 @@
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { guardianLinks, roles, userProfiles, users } from '../../../db/schema';
@@ -134,16 +135,15 @@ export async function updateUser(
     changes.password !== undefined ||
     (changes.role !== undefined && changes.role !== target.role);
   await db.transaction(async (tx) => {
-    const userSet: Partial<typeof users.$inferInsert> = {};
+    const userSet: PgUpdateSetSource<typeof users> = {};
     if (changes.username !== undefined) userSet.username = changes.username;
     if (changes.email !== undefined) userSet.email = changes.email?.toLowerCase() ?? null;
     if (changes.password !== undefined) userSet.password = await hashPassword(changes.password);
     if (changes.blocked !== undefined) userSet.blocked = changes.blocked;
     if (changes.confirmed !== undefined) userSet.confirmed = changes.confirmed;
     if (changes.role !== undefined)
-      userSet.roleId =
-        sql`(SELECT ${roles.id} FROM ${roles} WHERE ${roles.type} = ${changes.role})` as unknown as number;
-    if (invalidates) userSet.tokenVersion = sql`${users.tokenVersion} + 1` as unknown as number;
+      userSet.roleId = sql`(SELECT ${roles.id} FROM ${roles} WHERE ${roles.type} = ${changes.role})`;
+    if (invalidates) userSet.tokenVersion = sql`${users.tokenVersion} + 1`;
     if (Object.keys(userSet).length) await tx.update(users).set(userSet).where(eq(users.id, target.id));
     if (changes.fullName !== undefined || changes.timeZone !== undefined) {
       await tx

@@ -34,7 +34,7 @@ function conditions(db: Database, filters: StatementFilters): SQL[] {
 }
 
 export interface StatementPage {
-  statements: Record<string, unknown>[];
+  statements: object[];
   /** Where the next page starts; null when this page is the last. */
   next: Cursor | null;
 }

@@ -214,7 +214,7 @@ export async function recordLearningEvents(
       userId: actor.id,
       verb: statement.verb.id,
       activity: statement.object.id,
-      statement: statement as unknown as Record<string, unknown>,
+      statement,
       timestamp: options.timestamp,
       stored,
     };
