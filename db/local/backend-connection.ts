@@ -127,11 +127,14 @@ export class BackendConnection {
         this.transport.write(bytes);
       },
       finish: async () => {
-        this.session = undefined;
-        return state.drain(
-          () => this.transport.write(frontend.sync()),
-          () => this.closed,
-        );
+        try {
+          return await state.drain(
+            () => this.transport.write(frontend.sync()),
+            () => this.closed,
+          );
+        } finally {
+          this.session = undefined;
+        }
       },
     };
   }
