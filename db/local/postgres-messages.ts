@@ -19,6 +19,10 @@ export interface Message {
 /** Cuts a byte stream into messages; `untyped` for a client's stream, whose first message has no type byte. */
 export class MessageReader {
   private buffer: Buffer = Buffer.alloc(0);
+  private pending: Buffer[] = [];
+  private pendingLength = 0;
+  /** Bytes the buffer must hold before its next message is complete. */
+  private needed = 0;
 
   constructor(private untyped = false) {}
 
@@ -28,22 +32,28 @@ export class MessageReader {
   }
 
   push(chunk: Buffer): Message[] {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    // A large message comes in many chunks: they are joined once, when it is complete.
+    this.pending.push(chunk);
+    this.pendingLength += chunk.length;
+    if (this.buffer.length + this.pendingLength < this.needed) return [];
+    const parts = this.buffer.length ? [this.buffer, ...this.pending] : this.pending;
+    this.buffer = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    this.pending = [];
+    this.pendingLength = 0;
+
     const messages: Message[] = [];
     let offset = 0;
     for (;;) {
       const header = this.untyped ? 4 : 5;
+      this.needed = header;
       if (this.buffer.length - offset < header) break;
       const length = this.buffer.readInt32BE(offset + header - 4);
-      const end = offset + header - 4 + length;
       if (length < 4) throw new Error('malformed Postgres message');
+      const end = offset + header - 4 + length;
+      this.needed = end - offset;
       if (this.buffer.length < end) break;
       const raw = this.buffer.subarray(offset, end);
-      messages.push({
-        type: this.untyped ? '' : String.fromCharCode(raw[0]!),
-        body: raw.subarray(header),
-        raw,
-      });
+      messages.push({ type: this.untyped ? '' : String.fromCharCode(raw[0]!), body: raw.subarray(header), raw });
       this.untyped = false;
       offset = end;
     }

@@ -4,7 +4,8 @@ import { drizzle } from 'drizzle-orm/neon-http';
 import { bigint, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LocalDatabase } from './local-database';
-import { describeOnBackends, startBackend } from '../../tests/support/local-backends';
+import { describeOnBackends } from '../../tests/support/describe-on-backends';
+import { startBackend } from '../../tests/support/local-backends';
 
 // A file of its own: drizzle's neon-http driver replaces the Neon driver's global type parsers (timestamps,
 // dates and intervals stay strings), which would change what plain neon() returns in the other tests.

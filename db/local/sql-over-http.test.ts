@@ -1,7 +1,8 @@
 import { neon, NeonDbError, type NeonQueryFunction } from '@neondatabase/serverless';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LocalDatabase } from './local-database';
-import { describeOnBackends, startBackend } from '../../tests/support/local-backends';
+import { describeOnBackends } from '../../tests/support/describe-on-backends';
+import { startBackend } from '../../tests/support/local-backends';
 
 describeOnBackends('the Neon driver over the local SQL-over-HTTP endpoint', (kind) => {
   let database: LocalDatabase;

@@ -1,7 +1,8 @@
 import { neon, type Client } from '@neondatabase/serverless';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LocalDatabase } from './local-database';
-import { describeOnBackends, sessionClient, startBackend } from '../../tests/support/local-backends';
+import { describeOnBackends } from '../../tests/support/describe-on-backends';
+import { sessionClient, startBackend } from '../../tests/support/local-backends';
 
 async function inSession<T>(database: LocalDatabase, work: (client: Client) => Promise<T>, url?: string): Promise<T> {
   const client = sessionClient(database, url);

@@ -1,5 +1,4 @@
 import net from 'node:net';
-import { describe } from 'vitest';
 import { Client, neonConfig } from '@neondatabase/serverless';
 import { configureDriver } from '../../db/client';
 import type { PoolOptions } from '../../db/local/connection-pool';
@@ -39,13 +38,6 @@ export async function startBackend(kind: BackendKind, pool: Partial<PoolOptions>
   }
   neonConfig.fetchEndpoint = database.sqlHttpUrl!;
   return database;
-}
-
-/** One describe block per backend; the Postgres one shows as skipped where no server answers. */
-export function describeOnBackends(name: string, suite: (kind: BackendKind) => void): void {
-  for (const kind of backendKinds) {
-    describe.skipIf(kind === 'postgres' && !postgresAnswers)(`${name} (${kind})`, () => suite(kind));
-  }
 }
 
 /** A Neon driver Client (WebSocket session, as the worker's transactions use) on the local database. */
