@@ -1,6 +1,9 @@
+import { once } from 'node:events';
 import { neon, type Client } from '@neondatabase/serverless';
+import { WebSocket } from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LocalDatabase } from './local-database';
+import { frontend } from './postgres-messages';
 import { describeOnBackends } from '../../tests/support/describe-on-backends';
 import { sessionClient, startBackend } from '../../tests/support/local-backends';
 
@@ -101,6 +104,40 @@ describeOnBackends('WebSocket sessions through the session pooler', (kind) => {
     expect(refused).toBeInstanceOf(Error);
   });
 
+  it('answers an SSLRequest with N (no TLS on the local proxy), then serves the startup', async () => {
+    const socket = await rawSocket(database);
+    socket.send(Buffer.from([0, 0, 0, 8, 4, 210, 22, 47]));
+    expect(await socket.next()).toEqual(Buffer.from('N'));
+    socket.send(frontend.startup({ user: 'postgres', database: new URL(database.databaseUrl).pathname.slice(1) }));
+    // Either the password request (embedded) or AuthenticationOk and the rest of the startup (Postgres).
+    expect(String.fromCharCode((await socket.next())[0]!)).toBe('R');
+    socket.close();
+  });
+
+  it('runs what the client sent in the same frame as its Terminate before ending the session', async () => {
+    const socket = await rawSocket(database);
+    const url = new URL(database.databaseUrl);
+    socket.send(frontend.startup({ user: 'postgres', database: url.pathname.slice(1) }));
+    for (let answer = await socket.next(); ; answer = await socket.next()) {
+      if (answer[0] === 0x52 && answer.readInt32BE(5) === 3) socket.send(frontend.password(url.password));
+      if (answer.includes(Buffer.from([0x5a, 0, 0, 0, 5]))) break;
+    }
+    socket.send(Buffer.concat([frontend.query("INSERT INTO ws_rows VALUES ('last words')"), frontend.terminate()]));
+    await socket.closed;
+    const sql = neon(database.databaseUrl);
+    await expect.poll(() => sql`SELECT count(*)::int AS n FROM ws_rows WHERE label = 'last words'`).toEqual([{ n: 1 }]);
+  });
+
+  it.runIf(kind === 'postgres')("cancels a session's running statement on the driver's CancelRequest", async () => {
+    await inSession(database, async (c) => {
+      const running = c.query('SELECT pg_sleep(30)').catch((e: unknown) => e);
+      const { processID, secretKey } = c as unknown as { processID: number; secretKey: number };
+      const socket = await rawSocket(database);
+      socket.send(frontend.cancelRequest(processID, secretKey));
+      expect(await running).toMatchObject({ code: '57014' });
+    });
+  });
+
   it.runIf(kind === 'embedded')('refuses a wrong password with 28P01', async () => {
     const url = new URL(database.databaseUrl);
     url.password = 'wrong';
@@ -167,6 +204,23 @@ describeOnBackends('a pool with no connection free', (kind) => {
     expect(rows).toEqual([{ pid, n: 1 }]);
   });
 });
+
+/** A WebSocket to the proxy without the driver, for protocol messages the driver does not send. */
+async function rawSocket(database: LocalDatabase) {
+  const address = new URL(database.databaseUrl);
+  const ws = new WebSocket(`ws://${database.wsProxy}/?address=${address.hostname}:${address.port || 5432}`);
+  const received: Buffer[] = [];
+  const waiting: ((data: Buffer) => void)[] = [];
+  ws.on('message', (data: Buffer) => (waiting.length ? waiting.shift()!(data) : received.push(data)));
+  await once(ws, 'open');
+  return {
+    send: (bytes: Buffer) => ws.send(bytes),
+    close: () => ws.close(),
+    closed: once(ws, 'close'),
+    /** The next WebSocket message from the proxy. */
+    next: () => (received.length ? Promise.resolve(received.shift()!) : new Promise<Buffer>((r) => waiting.push(r))),
+  };
+}
 
 /** The WebSocket under a driver Client (ws's, in Node). */
 function socketOf(client: Client): { close(): void; terminate(): void } {

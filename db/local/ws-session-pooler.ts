@@ -28,47 +28,134 @@ const keyOf = (processId: number, secretKey: number) => `${processId}:${secretKe
  * and returned to the pool; one that cannot be made clean is closed instead.
  */
 export function serveWebSocketSession(ws: WebSocket, target: DatabaseTarget, cancelKeys: CancelKeys): void {
-  const reader = new MessageReader(true);
-  let phase: 'startup' | 'password' | 'connecting' | 'active' | 'ended' = 'startup';
-  let login: ClientLogin = { user: '', database: '' };
-  let startupParameters: Record<string, string> = {};
-  const early: Buffer[] = [];
-  let end: () => void = () => {
-    phase = 'ended';
-  };
-  let activeSession: BackendSession | undefined;
+  const session = new ClientSession(ws, target, cancelKeys);
+  ws.on('message', (data) => session.receive(toBuffer(data)));
+  ws.on('close', () => session.end());
+  ws.on('error', () => session.end());
+}
 
-  const send = (bytes: Buffer) => {
-    if (ws.readyState === ws.OPEN) ws.send(bytes);
-  };
-  const refuse = (error: unknown) => {
+interface Lease {
+  pool: ConnectionPool;
+  connection: BackendConnection;
+  session: BackendSession;
+  cancelKey: string;
+}
+
+class ClientSession {
+  private phase: 'startup' | 'password' | 'connecting' | 'active' | 'ended' = 'startup';
+  private readonly reader = new MessageReader(true);
+  private login: ClientLogin = { user: '', database: '' };
+  private startupParameters: Record<string, string> = {};
+  /** What the client sent while its connection was being leased. */
+  private readonly early: Buffer[] = [];
+  private lease?: Lease;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly target: DatabaseTarget,
+    private readonly cancelKeys: CancelKeys,
+  ) {}
+
+  receive(chunk: Buffer): void {
+    let messages: Message[];
+    try {
+      messages = this.reader.push(chunk);
+    } catch (error) {
+      return this.refuse(PostgresError.of('08P01', (error as Error).message));
+    }
+    const forward: Buffer[] = [];
+    for (const message of messages) {
+      if (message.type === 'X') {
+        // Terminate: what came before it in the same frame (a COMMIT, say) still goes to the server first.
+        this.forward(forward);
+        this.end();
+        return void this.ws.close();
+      }
+      if (this.phase === 'active') forward.push(message.raw);
+      else if (this.phase === 'connecting') this.early.push(message.raw);
+      else if (this.phase === 'startup') this.startup(message);
+      else if (this.phase === 'password') this.password(message);
+    }
+    this.forward(forward);
+  }
+
+  /** The client is gone (Terminate, close or error): its connection goes back once it is clean. */
+  end(): void {
+    const lease = this.phase === 'active' ? this.lease : undefined;
+    this.phase = 'ended';
+    if (!lease) return;
+    this.lease = undefined;
+    this.cancelKeys.delete(lease.cancelKey);
+    void lease.session.finish().then((clean) => giveBack(lease.pool, lease.connection, clean));
+  }
+
+  private get ended(): boolean {
+    return this.phase === 'ended';
+  }
+
+  private forward(messages: Buffer[]): void {
+    if (messages.length && this.phase === 'active') this.lease?.session.write(Buffer.concat(messages));
+  }
+
+  private send(bytes: Buffer): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(bytes);
+  }
+
+  private refuse(error: unknown): void {
     const fields = error instanceof PostgresError ? error.fields : { code: '08006', message: (error as Error).message };
-    send(backend.errorResponse({ ...fields, severity: 'FATAL' }));
-    phase = 'ended';
-    ws.close();
-  };
+    this.send(backend.errorResponse({ ...fields, severity: 'FATAL' }));
+    this.phase = 'ended';
+    this.ws.close();
+  }
 
-  const connect = async () => {
-    phase = 'connecting';
+  private startup(message: Message): void {
+    const code = message.body.readInt32BE(0);
+    if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
+      // No TLS between the driver and a local proxy (the driver's useSecureWebSocket is off too).
+      this.send(Buffer.from('N'));
+      return this.reader.expectUntyped();
+    }
+    if (code === CANCEL_REQUEST) {
+      this.cancelKeys.get(keyOf(message.body.readInt32BE(4), message.body.readInt32BE(8)))?.();
+      this.phase = 'ended';
+      return void this.ws.close();
+    }
+    if (code >> 16 !== 3) return this.refuse(PostgresError.of('0A000', `unsupported frontend protocol ${code >> 16}`));
+    this.startupParameters = decodeStartup(message.body).parameters;
+    const user = this.startupParameters.user ?? '';
+    if (!user) return this.refuse(PostgresError.of('28000', 'no PostgreSQL user name specified in startup packet'));
+    this.login = { user, database: this.startupParameters.database || user };
+    if (!this.target.asksPassword(user)) return void this.connect();
+    this.phase = 'password';
+    this.send(backend.authenticationCleartextPassword());
+  }
+
+  private password(message: Message): void {
+    if (message.type !== 'p') return this.refuse(PostgresError.of('08P01', 'expected a password message'));
+    this.login = { ...this.login, password: decodeCString(message.body) };
+    void this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    this.phase = 'connecting';
     let pool: ConnectionPool;
     let connection: BackendConnection;
     try {
-      pool = target.poolFor(login);
+      pool = this.target.poolFor(this.login);
       connection = await pool.lease();
     } catch (error) {
-      return refuse(error);
+      return this.refuse(error);
     }
-    if ((phase as string) === 'ended') return pool.release(connection);
     try {
-      await applyStartupParameters(connection, startupParameters);
+      if (!this.ended) await applyStartupParameters(connection, this.startupParameters);
     } catch (error) {
       await giveBack(pool, connection, true);
-      return refuse(error);
+      return this.refuse(error);
     }
-    if ((phase as string) === 'ended') return giveBack(pool, connection, true);
+    if (this.ended) return giveBack(pool, connection, true);
 
     const key = connection.key ?? { processId: randomInt(1, 2 ** 31), secretKey: randomInt(0, 2 ** 31) };
-    send(
+    this.send(
       Buffer.concat([
         backend.authenticationOk(),
         ...[...connection.parameters].map(([name, value]) => backend.parameterStatus(name, value)),
@@ -76,73 +163,16 @@ export function serveWebSocketSession(ws: WebSocket, target: DatabaseTarget, can
         backend.readyForQuery('I'),
       ]),
     );
-    if (connection.key) cancelKeys.set(keyOf(key.processId, key.secretKey), () => target.cancel(key));
-    const session: BackendSession = connection.openSession(send, () => ws.close());
-    phase = 'active';
-    end = () => {
-      if (phase === 'ended') return;
-      phase = 'ended';
-      cancelKeys.delete(keyOf(key.processId, key.secretKey));
-      void session.finish().then((clean) => giveBack(pool, connection, clean));
-    };
-    if (early.length) session.write(Buffer.concat(early.splice(0)));
-    activeSession = session;
-  };
-
-  const handle = (message: Message): void => {
-    if (phase === 'startup') return startup(message);
-    if (phase === 'password') {
-      if (message.type !== 'p') return refuse(PostgresError.of('08P01', 'expected a password message'));
-      login = { ...login, password: decodeCString(message.body) };
-      return void connect();
-    }
-  };
-
-  const startup = (message: Message): void => {
-    const code = message.body.readInt32BE(0);
-    if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
-      // No TLS between the driver and a local proxy (the driver's useSecureWebSocket is off too).
-      send(Buffer.from('N'));
-      return reader.expectUntyped();
-    }
-    if (code === CANCEL_REQUEST) {
-      cancelKeys.get(keyOf(message.body.readInt32BE(4), message.body.readInt32BE(8)))?.();
-      phase = 'ended';
-      return void ws.close();
-    }
-    if (code >> 16 !== 3) return refuse(PostgresError.of('0A000', `unsupported frontend protocol ${code >> 16}`));
-    startupParameters = decodeStartup(message.body).parameters;
-    const user = startupParameters.user ?? '';
-    if (!user) return refuse(PostgresError.of('28000', 'no PostgreSQL user name specified in startup packet'));
-    login = { user, database: startupParameters.database || user };
-    if (!target.asksPassword(user)) return void connect();
-    phase = 'password';
-    send(backend.authenticationCleartextPassword());
-  };
-
-  ws.on('message', (data) => {
-    let messages: Message[];
-    try {
-      messages = reader.push(toBuffer(data));
-    } catch (error) {
-      return refuse(PostgresError.of('08P01', (error as Error).message));
-    }
-    const forward: Buffer[] = [];
-    for (const message of messages) {
-      if (message.type === 'X') {
-        // Terminate: the driver then waits for the server to close the connection.
-        end();
-        ws.close();
-        break;
-      }
-      if (phase === 'active') forward.push(message.raw);
-      else if (phase === 'connecting') early.push(message.raw);
-      else handle(message);
-    }
-    if (forward.length && phase === 'active') activeSession?.write(Buffer.concat(forward));
-  });
-  ws.on('close', () => end());
-  ws.on('error', () => end());
+    const cancelKey = keyOf(key.processId, key.secretKey);
+    if (connection.key) this.cancelKeys.set(cancelKey, () => this.target.cancel(key));
+    const session = connection.openSession(
+      (bytes) => this.send(bytes),
+      () => this.ws.close(),
+    );
+    this.lease = { pool, connection, session, cancelKey };
+    this.phase = 'active';
+    this.forward(this.early.splice(0));
+  }
 }
 
 async function giveBack(pool: ConnectionPool, connection: BackendConnection, clean: boolean): Promise<void> {
