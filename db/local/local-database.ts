@@ -28,7 +28,7 @@ function isNeonHost(host: string): boolean {
 /**
  * The database for scripts, tests and `npm start`: DATABASE_URL when set (a Neon URL is used directly,
  * any other Postgres through the local proxy and its pools), otherwise the embedded PGlite, kept in
- * dataDir if one is given.
+ * dataDir if one is given. `databaseUrl: ''` asks for the embedded one even when DATABASE_URL is set.
  */
 export async function startLocalDatabase(
   options: { dataDir?: string; databaseUrl?: string; pool?: Partial<PoolOptions> } = {},
