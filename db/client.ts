@@ -24,7 +24,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-function configureDriver(wsProxy: string | undefined): void {
+/** Points the driver's WebSockets at the local proxy (a no-op for Neon, which needs none). */
+export function configureDriver(wsProxy: string | undefined): void {
   if (!wsProxy) return;
   neonConfig.wsProxy = (host, port) => `${wsProxy}/?address=${host}:${port}`;
   neonConfig.useSecureWebSocket = false;

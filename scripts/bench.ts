@@ -101,7 +101,7 @@ async function openBenchDatabase(): Promise<{ database: LocalDatabase; label: st
       const scratch = await createScratchDatabase(url);
       cleanups.push({ name: 'drop scratch database', run: () => scratch.drop() });
       const database = await startLocalDatabase({ databaseUrl: scratch.databaseUrl });
-      cleanups.push({ name: 'database relay', run: () => database.stop() });
+      cleanups.push({ name: 'database proxy', run: () => database.stop() });
       const name = new URL(scratch.databaseUrl).pathname.slice(1);
       return { database, label: `Postgres (${source}: ${redact(url)}), scratch database ${name}` };
     } catch (error) {
@@ -117,7 +117,7 @@ async function openBenchDatabase(): Promise<{ database: LocalDatabase; label: st
     database,
     label: 'embedded PGlite (in memory)',
     caveat:
-      'PGlite runs every client in one session and the relay admits ONE connection at a time: requests are serialized, so these figures are NOT comparable with a real Postgres.',
+      'PGlite is one Postgres session and the local proxy lends it to ONE client at a time: requests are serialized, so these figures are NOT comparable with a real Postgres.',
   };
 }
 
@@ -298,7 +298,7 @@ async function main() {
     const published = await handle.db.execute(sql`SELECT document_id FROM courses WHERE is_published ORDER BY id`);
     courseDocumentId = String(published.rows[Math.floor(pick() * published.rows.length)]?.document_id);
   } finally {
-    // Closed before the worker starts: with PGlite the relay admits one connection at a time.
+    // Closed before the worker starts: PGlite serves one connection at a time.
     await handle.close();
   }
   const identifier = studentUsername(1 + Math.floor(pick() * STUDENT_COUNT));

@@ -1,28 +1,27 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { freePort } from './free-port';
 
 export interface EmbeddedPostgres {
-  /** host:port of the Postgres wire protocol. */
+  db: PGlite;
+  /** host:port clients name in their connection string; it never resolves (.invalid): the proxy serves it. */
   address: string;
   databaseUrl: string;
+  account: { user: string; password: string; database: string };
   stop(): Promise<void>;
 }
 
-/** PGlite (Postgres compiled to WebAssembly) behind its socket server; dataDir keeps data across restarts. */
+const ADDRESS = 'embedded-pglite.invalid:5432';
+
+/** PGlite (Postgres compiled to WebAssembly), in memory or kept in dataDir across restarts. */
 export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ?? 'memory://');
-  const port = await freePort();
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 4 });
-  await server.start();
+  const account = { user: 'postgres', password: 'postgres', database: 'postgres' };
   return {
-    address: `127.0.0.1:${port}`,
-    databaseUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      await server.stop();
-      await db.close();
-    },
+    db,
+    address: ADDRESS,
+    databaseUrl: `postgres://${account.user}:${account.password}@${ADDRESS}/${account.database}`,
+    account,
+    stop: () => db.close(),
   };
 }

@@ -23,6 +23,8 @@ export async function startWrangler(options: {
   const vars: Record<string, string | undefined> = {
     DATABASE_URL: options.database.databaseUrl,
     DB_WS_PROXY: options.database.wsProxy,
+    // SQL over HTTP (the Neon driver's fetchEndpoint) on the same local proxy.
+    DB_HTTP_ENDPOINT: options.database.sqlHttpUrl,
     JWT_SECRET: options.jwtSecret,
     EXPOSE_DB_STATS: process.env.EXPOSE_DB_STATS,
   };

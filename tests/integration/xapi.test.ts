@@ -11,7 +11,7 @@ const VERSION = 'x-experience-api-version';
 const VERB = (name: string) => `http://adlnet.gov/expapi/verbs/${name}`;
 
 /**
- * Opened and closed around each use: the embedded database's relay admits one connection at a time,
+ * Opened and closed around each use: the embedded database serves one connection at a time,
  * so a connection held by the test would stall the worker's requests.
  */
 async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {

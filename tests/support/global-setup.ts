@@ -13,6 +13,7 @@ declare module 'vitest' {
     jwtSecret: string;
     databaseUrl: string;
     wsProxy: string;
+    sqlHttpUrl: string;
     databaseKind: string;
   }
 }
@@ -36,6 +37,7 @@ export default async function setup(project: TestProject) {
   project.provide('jwtSecret', jwtSecret);
   project.provide('databaseUrl', database.databaseUrl);
   project.provide('wsProxy', database.wsProxy ?? '');
+  project.provide('sqlHttpUrl', database.sqlHttpUrl ?? '');
   project.provide('databaseKind', database.kind);
   return async () => {
     worker.stop();
