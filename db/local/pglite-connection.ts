@@ -22,7 +22,7 @@ const REPORTED_PARAMETERS = [
 
 /**
  * Connections to PGlite's one Postgres session, through its protocol entry point (no socket server: it
- * falls over with several clients, see runtime-facts.md). Every connection made here shares one queue of
+ * falls over with several clients at once). Every connection made here shares one queue of
  * calls into PGlite, so a connection given up mid-statement cannot interleave with the next one; the
  * pool lends at most one at a time, which is the lock that keeps clients out of each other's transactions.
  */
