@@ -1,22 +1,24 @@
 import type { Database } from '../db/client';
+import type { RequestDatabase } from '../db/request-database';
 import type { RoleType } from '../db/schema/enums';
 
 export interface Env {
   DATABASE_URL: string;
-  /** Local development and tests only: the WebSocket relay in front of a non-Neon Postgres. */
+  /** Local development and tests only: the local proxy's WebSocket side, in front of a non-Neon Postgres. */
   DB_WS_PROXY?: string;
+  /** Local development and tests only: the local proxy's SQL-over-HTTP endpoint (Neon finds its own). */
+  DB_HTTP_ENDPOINT?: string;
   JWT_SECRET: string;
-  /** "1" adds X-DB-Queries to responses, for the benchmark; never set in production. */
+  /** "1" adds X-DB-Queries and X-DB-Sessions to responses, for the benchmark; never set in production. */
   EXPOSE_DB_STATS?: string;
   MEDIA?: R2Bucket;
   ASSETS?: Fetcher;
 }
 
+/** The caller, as the access token names them (the database confirms it in the request's first round trip). */
 export interface AuthUser {
   id: number;
   documentId: string;
-  username: string;
-  email: string | null;
   role: RoleType;
 }
 
@@ -24,8 +26,9 @@ export interface AppVariables {
   requestId: string;
   /** The site's origin (scheme, host, port), as the request reached us. */
   origin: string;
-  /** Opens the request's connection on first use; closed when the response is done. */
+  /** The request's database: reads over SQL-over-HTTP, a session only for a transaction (db/request-database.ts). */
   db: () => Promise<Database>;
+  requestDatabase: RequestDatabase;
   user: AuthUser | null;
 }
 

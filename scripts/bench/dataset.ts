@@ -6,7 +6,7 @@
 // with the salts drawn from mulberry32(seed). The same seed gives the same rows (ids, documentIds, text,
 // dates) on every run and whatever plan Postgres picks, which random()/setseed() would not guarantee.
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import type { DatabaseHandle } from '../../db/client';
 
 export const BENCH_PASSWORD = 'bench-password-1';
 export const COURSE_COUNT = 1000;
@@ -45,7 +45,7 @@ const BASE_TEXT =
  * bench account. Returns the duration of each statement.
  */
 export async function buildDataset(
-  db: Database,
+  db: DatabaseHandle['db'],
   options: { seed: number; passwordHash: string },
 ): Promise<BuildStep[]> {
   const next = mulberry32(options.seed);

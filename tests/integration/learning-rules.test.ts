@@ -21,7 +21,7 @@ async function inTransaction<T>(work: (tx: Database) => Promise<T>): Promise<T> 
 
 async function learner(): Promise<AuthUser> {
   const s = await registerStudent();
-  return { id: s.user.id, documentId: s.user.documentId, username: s.username, email: null, role: 'student' };
+  return { id: s.user.id, documentId: s.user.documentId, role: 'student' };
 }
 
 describe('recordProgress, called directly', () => {

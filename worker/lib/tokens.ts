@@ -1,5 +1,6 @@
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { toBase64Url, toHex } from './ids';
+import { ROLE_TYPES, type RoleType } from '../../db/schema/enums';
 import { unauthorized } from './errors';
 
 export const JWT_ALGORITHM = 'HS256';
@@ -9,10 +10,19 @@ export const JWT_AUDIENCE = 'attaqwamasjid-lms-api';
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_SECONDS = 30 * 24 * 60 * 60;
 
+/**
+ * Who the token speaks for. The role and documentId ride in the token so a read can be built before the
+ * database is asked; the database still confirms the user and `tokenVersion` in the read's own round trip
+ * (a role change, a block or a new password raise the version, so a stale role never gets through).
+ */
 export interface AccessClaims {
   userId: number;
+  documentId: string;
+  role: RoleType;
   tokenVersion: number;
 }
+
+const isRole = (value: unknown): value is RoleType => (ROLE_TYPES as readonly unknown[]).includes(value);
 
 function keyFrom(secret: string): Uint8Array {
   if (!secret || secret.length < 32) throw new Error('JWT_SECRET must be set to at least 32 characters');
@@ -21,7 +31,7 @@ function keyFrom(secret: string): Uint8Array {
 
 export async function signAccessToken(secret: string, claims: AccessClaims, now = Date.now()): Promise<string> {
   const issuedAt = Math.floor(now / 1000);
-  return new SignJWT({ ver: claims.tokenVersion })
+  return new SignJWT({ ver: claims.tokenVersion, doc: claims.documentId, role: claims.role })
     .setProtectedHeader({ alg: JWT_ALGORITHM, typ: 'JWT' })
     .setSubject(String(claims.userId))
     .setIssuer(JWT_ISSUER)
@@ -42,9 +52,15 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
       requiredClaims: ['exp', 'iat', 'sub'],
     });
     const userId = Number(payload.sub);
-    const tokenVersion = payload.ver;
-    if (!Number.isSafeInteger(userId) || typeof tokenVersion !== 'number') throw unauthorized('Invalid token');
-    return { userId, tokenVersion };
+    const { ver: tokenVersion, doc: documentId, role } = payload;
+    if (
+      !Number.isSafeInteger(userId) ||
+      typeof tokenVersion !== 'number' ||
+      typeof documentId !== 'string' ||
+      !isRole(role)
+    )
+      throw unauthorized('Invalid token');
+    return { userId, documentId, role, tokenVersion };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw unauthorized('Token expired');
     throw unauthorized('Invalid token');

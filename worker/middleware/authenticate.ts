@@ -2,11 +2,17 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { unauthorized } from '../lib/errors';
 import { verifyAccessToken } from '../lib/tokens';
-import { findUserById, toAuthUser } from '../services/accounts/user-records';
+import { tokenStillValid } from '../services/accounts/user-records';
 
 /**
  * Resolves the bearer token, when there is one, to the current user. A token that fails any check is
  * a 401, never an anonymous request: a client should learn that its token is bad.
+ *
+ * The token's signature, expiry and claims are checked here; that its user still exists, is not blocked
+ * and is at the token's version (a block, a role change or a new password raise it) is checked by the
+ * database in the request's first round trip, with the read itself, so a signed-in read costs one round
+ * trip. A write is confirmed before the handler runs, since it may act before it reads; a request that
+ * never reaches the database is confirmed before its answer leaves.
  */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   c.set('user', null);
@@ -15,10 +21,10 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw unauthorized('Authorization header must be "Bearer <token>"');
     const claims = await verifyAccessToken(c.env.JWT_SECRET, match[1]);
-    // Blocking a user or changing their password raises token_version: older tokens stop here.
-    const user = await findUserById(await c.var.db(), claims.userId);
-    if (!user || user.blocked || user.tokenVersion !== claims.tokenVersion) throw unauthorized('Invalid token');
-    c.set('user', toAuthUser(user));
+    c.set('user', { id: claims.userId, documentId: claims.documentId, role: claims.role });
+    c.var.requestDatabase.require(tokenStillValid(claims));
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await c.var.requestDatabase.settle();
   }
   await next();
+  await c.var.requestDatabase.settle();
 });

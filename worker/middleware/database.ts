@@ -1,23 +1,23 @@
 import { createMiddleware } from 'hono/factory';
-import { openDatabase, type DatabaseHandle } from '../../db/client';
+import { requestDatabase } from '../../db/request-database';
 import type { AppEnv } from '../env';
 
-/** One connection per request, opened lazily and always closed, even when the handler throws. */
+/**
+ * The request's database (db/request-database.ts): nothing is opened here. Statements go over SQL-over-HTTP
+ * as they come; a transaction opens a WebSocket session for itself and closes it.
+ */
 export const database = createMiddleware<AppEnv>(async (c, next) => {
-  let opening: Promise<DatabaseHandle> | undefined;
-  c.set('db', async () => {
-    opening ??= openDatabase({ databaseUrl: c.env.DATABASE_URL, wsProxy: c.env.DB_WS_PROXY });
-    return (await opening).db;
+  const request = requestDatabase({
+    databaseUrl: c.env.DATABASE_URL,
+    wsProxy: c.env.DB_WS_PROXY,
+    httpEndpoint: c.env.DB_HTTP_ENDPOINT,
   });
-  try {
-    await next();
-  } finally {
-    if (opening) {
-      const handle = await opening.catch(() => undefined);
-      if (handle) {
-        if (c.env.EXPOSE_DB_STATS === '1') c.header('X-DB-Queries', String(handle.queryCount()));
-        await handle.close();
-      }
-    }
+  c.set('requestDatabase', request);
+  c.set('db', async () => request.db);
+  await next();
+  if (c.env.EXPOSE_DB_STATS === '1') {
+    const { roundTrips, sessions } = request.stats();
+    c.header('X-DB-Queries', String(roundTrips));
+    c.header('X-DB-Sessions', String(sessions));
   }
 });

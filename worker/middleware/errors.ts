@@ -5,9 +5,10 @@ import type { AppEnv } from '../env';
 
 /** The one place an error becomes a response: the Strapi envelope, and a log line for server faults. */
 export function renderError(error: unknown, c: Context<AppEnv>): Response {
-  if (error instanceof ApiError) {
-    for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-    return c.json(errorBody(error.status, error.name, error.message, error.details), error.status);
+  const refusal = apiErrorIn(error);
+  if (refusal) {
+    for (const [name, value] of Object.entries(refusal.headers)) c.header(name, value);
+    return c.json(errorBody(refusal.status, refusal.name, refusal.message, refusal.details), refusal.status);
   }
   const databaseCode = postgresErrorCode(error);
   if (databaseCode === '23505') return c.json(errorBody(409, 'ConflictError', 'This record already exists'), 409);
@@ -30,6 +31,14 @@ export function renderError(error: unknown, c: Context<AppEnv>): Response {
 
 export function renderNotFound(c: Context<AppEnv>): Response {
   return c.json(errorBody(404, 'NotFoundError', `No route for ${c.req.method} ${c.req.path}`), 404);
+}
+
+/** Our own refusal, also when a check ran inside a query and drizzle wrapped it ("Failed query", cause). */
+function apiErrorIn(error: unknown): ApiError | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof ApiError) return e;
+  }
+  return undefined;
 }
 
 /** Drizzle wraps driver errors; the Postgres SQLSTATE sits on the cause. */

@@ -11,8 +11,6 @@ import { uploadRoutes } from './upload';
 const teacher: AuthUser = {
   id: 7,
   documentId: 'teacher000000000000000000',
-  username: 'teacher',
-  email: null,
   role: 'teacher',
 };
 

@@ -7,6 +7,13 @@ import { authenticate } from './accounts';
 import { rotateSession, startSession } from './sessions';
 import { findUserById, presentUser, toAuthUser, type UserRecord } from './user-records';
 
+const accessClaims = (user: UserRecord) => ({
+  userId: user.id,
+  documentId: user.documentId,
+  role: user.role,
+  tokenVersion: user.tokenVersion,
+});
+
 /** A new device session for the user: an access token, a refresh token, and who they are. */
 export async function issueTokens(
   db: Database,
@@ -15,7 +22,7 @@ export async function issueTokens(
   userAgent?: string,
 ): Promise<SignInAnswer> {
   const refreshToken = await startSession(db, user.id, userAgent);
-  const jwt = await signAccessToken(jwtSecret, { userId: user.id, tokenVersion: user.tokenVersion });
+  const jwt = await signAccessToken(jwtSecret, accessClaims(user));
   return { jwt, refreshToken, user: presentUser(user, { id: user.id, role: user.role }) };
 }
 
@@ -35,6 +42,6 @@ export async function refreshSession(db: Database, jwtSecret: string, refreshTok
   const rotated = await rotateSession(db, refreshToken);
   const user = await findUserById(db, rotated.userId);
   if (!user || user.blocked) throw unauthorized('Invalid refresh token');
-  const jwt = await signAccessToken(jwtSecret, { userId: user.id, tokenVersion: user.tokenVersion });
+  const jwt = await signAccessToken(jwtSecret, accessClaims(user));
   return { jwt, refreshToken: rotated.refreshToken };
 }

@@ -4,7 +4,10 @@ import type { Database } from '../../../db/client';
 import { roles, userProfiles, users } from '../../../db/schema';
 import type { RoleType } from '../../../db/schema/enums';
 import type { User } from '../../contract/users';
+import type { Precondition } from '../../../db/request-database';
 import type { AuthUser } from '../../env';
+import { unauthorized } from '../../lib/errors';
+import type { AccessClaims } from '../../lib/tokens';
 
 /** The columns a user is read with everywhere; the password hash is deliberately not among them. */
 export const userColumns = {
@@ -96,5 +99,16 @@ export function presentUser(user: UserRecord, viewer: { id: number; role: RoleTy
 
 /** The acting user as the policy and the services see them. */
 export function toAuthUser(user: UserRecord): AuthUser {
-  return { id: user.id, documentId: user.documentId, username: user.username, email: user.email, role: user.role };
+  return { id: user.id, documentId: user.documentId, role: user.role };
+}
+
+/** The database's word on an access token: its user exists, is not blocked, and is at the token's version. */
+export function tokenStillValid(claims: AccessClaims): Precondition {
+  return {
+    text: 'SELECT 1 AS valid FROM users WHERE id = $1 AND token_version = $2 AND NOT blocked',
+    params: [claims.userId, claims.tokenVersion],
+    verify(rows) {
+      if (rows.length !== 1) throw unauthorized('Invalid token');
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { CourseStats, LessonStats, SchoolTotals } from '../../contract/stats';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
+import { readTogether } from '../../../db/request-database';
 
 export interface CourseSelection {
   /** Only the courses this teacher owns (courses.created_by_id); undefined for every course. */
@@ -16,7 +17,7 @@ function courseFilter(selection: CourseSelection): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-type CourseRow = {
+export type CourseRow = {
   id: number;
   document_id: string;
   title: string;
@@ -28,7 +29,7 @@ type CourseRow = {
   average_quiz_score: number | null;
 };
 
-type LessonRow = {
+export type LessonRow = {
   course_id: number;
   document_id: string;
   title: string;
@@ -42,10 +43,10 @@ type LessonRow = {
  * and quiz scores per course, the other progress per lesson. Quiz scores are user_progresses.quiz_score,
  * each learner's best per quiz lesson.
  */
-export async function courseProgress(db: Database, selection: CourseSelection): Promise<CourseStats[]> {
+export function courseProgressStatements(selection: CourseSelection): [courses: SQL, lessons: SQL] {
   const where = courseFilter(selection);
-  const [courses, lessons] = await Promise.all([
-    db.execute<CourseRow>(sql`
+  return [
+    sql`
       WITH scoped AS (SELECT c.id, c.document_id, c.title FROM courses c WHERE ${where}),
       enrollment_stats AS (
         SELECT e.course_id,
@@ -71,8 +72,8 @@ export async function courseProgress(db: Database, selection: CourseSelection): 
       FROM scoped s
       LEFT JOIN enrollment_stats es ON es.course_id = s.id
       LEFT JOIN quiz_stats qs ON qs.course_id = s.id
-      ORDER BY s.title, s.id`),
-    db.execute<LessonRow>(sql`
+      ORDER BY s.title, s.id`,
+    sql`
       SELECT l.course_id, l.document_id, l.title, l."order",
              count(*) FILTER (WHERE up.completed)::int AS completed_by,
              round(avg(up.quiz_score), 1)::float8 AS average_quiz_score
@@ -81,11 +82,14 @@ export async function courseProgress(db: Database, selection: CourseSelection): 
       LEFT JOIN user_progresses up ON up.lesson_id = l.id
       WHERE ${where}
       GROUP BY l.id
-      ORDER BY l.course_id, l."order", l.id`),
-  ]);
+      ORDER BY l.course_id, l."order", l.id`,
+  ];
+}
 
+/** The statistics of the courses `selection` names, from the rows of courseProgressStatements. */
+export function courseStats(courses: CourseRow[], lessons: LessonRow[]): CourseStats[] {
   const lessonsByCourse = new Map<number, LessonStats[]>();
-  for (const row of lessons.rows) {
+  for (const row of lessons) {
     const list = lessonsByCourse.get(row.course_id) ?? [];
     list.push({
       lesson: { documentId: row.document_id, title: row.title, order: row.order },
@@ -94,7 +98,7 @@ export async function courseProgress(db: Database, selection: CourseSelection): 
     });
     lessonsByCourse.set(row.course_id, list);
   }
-  return courses.rows.map((row) => ({
+  return courses.map((row) => ({
     course: { documentId: row.document_id, title: row.title },
     enrolled: row.enrolled,
     inProgress: row.in_progress,
@@ -106,9 +110,13 @@ export async function courseProgress(db: Database, selection: CourseSelection): 
   }));
 }
 
+export async function courseProgress(db: Database, selection: CourseSelection): Promise<CourseStats[]> {
+  const [courses, lessons] = await readTogether<CourseRow, LessonRow>(db, ...courseProgressStatements(selection));
+  return courseStats(courses, lessons);
+}
+
 /** Head counts for the whole school, in one statement. */
-export async function schoolTotals(db: Database): Promise<SchoolTotals> {
-  const result = await db.execute<SchoolTotals>(sql`
+export const schoolTotalsStatement = sql`
     SELECT
       (SELECT count(*) FROM users u JOIN roles r ON r.id = u.role_id WHERE r.type = 'student')::int AS students,
       (SELECT count(*) FROM users u JOIN roles r ON r.id = u.role_id WHERE r.type = 'teacher')::int AS teachers,
@@ -116,6 +124,4 @@ export async function schoolTotals(db: Database): Promise<SchoolTotals> {
       (SELECT count(*) FROM courses)::int AS courses,
       (SELECT count(*) FROM courses WHERE is_published)::int AS "publishedCourses",
       (SELECT count(*) FROM course_enrollments)::int AS enrollments,
-      (SELECT count(*) FROM course_enrollments WHERE status = 'completed')::int AS completions`);
-  return result.rows[0]!;
-}
+      (SELECT count(*) FROM course_enrollments WHERE status = 'completed')::int AS completions`;

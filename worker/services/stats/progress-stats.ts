@@ -3,7 +3,16 @@ import type { Database } from '../../../db/client';
 import type { AuthUser } from '../../env';
 import { notFound } from '../../lib/errors';
 import type { Scope } from '../../policy/permissions';
-import { courseProgress, schoolTotals } from './course-progress';
+import { readTogether } from '../../../db/request-database';
+import type { SchoolTotals } from '../../contract/stats';
+import {
+  courseProgress,
+  courseProgressStatements,
+  courseStats,
+  schoolTotalsStatement,
+  type CourseRow,
+  type LessonRow,
+} from './course-progress';
 import { learnerProgress } from './learner-progress';
 
 /**
@@ -45,7 +54,12 @@ export async function ownCoursesProgress(db: Database, viewer: AuthUser, course?
 }
 
 export async function schoolProgress(db: Database, course?: string) {
-  const [courses, school] = await Promise.all([courseProgress(db, { course }), schoolTotals(db)]);
+  const [courseRows, lessonRows, totals] = await readTogether<CourseRow, LessonRow, SchoolTotals>(
+    db,
+    ...courseProgressStatements({ course }),
+    schoolTotalsStatement,
+  );
+  const courses = courseStats(courseRows, lessonRows);
   if (course !== undefined && courses.length === 0) throw notFound(`No course ${course}`);
-  return { courses, school };
+  return { courses, school: totals[0]! };
 }
