@@ -9,6 +9,8 @@ export type ErrorName =
   | 'NotFoundError'
   | 'MethodNotAllowedError'
   | 'ConflictError'
+  | 'PreconditionFailedError'
+  | 'PasswordChangeRequiredError'
   | 'PayloadTooLargeError'
   | 'RateLimitError'
   | 'InternalServerError';
