@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { api, registerStudent, tokenFor, unique } from '../support/api';
+import { api, baseUrl, registerStudent, tokenFor, unique } from '../support/api';
+import * as fixture from '../support/media-fixtures';
 import { withDatabase } from '../support/stats-fixtures';
 
 const log = async (query: string) => api(`/api/activity-logs?${query}`, { token: await tokenFor('admin') });
@@ -119,17 +120,8 @@ describe('the activity log records content changes', () => {
   it('records media uploads and deletions, and awards by hand', async () => {
     const teacher = await tokenFor('teacher.yusuf');
     const form = new FormData();
-    form.append(
-      'files',
-      new Blob([
-        Uint8Array.from(
-          atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='),
-          (c) => c.charCodeAt(0),
-        ),
-      ]),
-      'zaid-photo.png',
-    );
-    const upload = await fetch(`${(await import('../support/api')).baseUrl()}/api/upload`, {
+    form.append('files', new Blob([fixture.png1x1()]), 'zaid-photo.png');
+    const upload = await fetch(`${baseUrl()}/api/upload`, {
       method: 'POST',
       headers: { authorization: `Bearer ${teacher}` },
       body: form,

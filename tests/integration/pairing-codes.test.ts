@@ -50,7 +50,9 @@ describe('pairing a parent with a child by a one-time code', () => {
     const seen = (await api('/api/users', { token: parent.jwt })).body.map((u: any) => u.username);
     expect(seen).toContain(child.username);
     expect(
-      (await api('/api/progress-stats', { token: parent.jwt })).body.data.children.map((c: any) => c.learner.documentId),
+      (await api('/api/progress-stats', { token: parent.jwt })).body.data.children.map(
+        (c: any) => c.learner.documentId,
+      ),
     ).toContain(child.user.documentId);
   });
 
