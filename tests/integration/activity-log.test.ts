@@ -25,7 +25,7 @@ describe('the activity log records content changes', () => {
     await api(path, {
       method: 'PUT',
       token,
-      body: { data: { description: '<p>new</p>', title: created.body.data.title } },
+      body: { data: { description: '<p>new</p>', title: created.body.data.title, instructor: null } },
     });
     await api(path, { method: 'PUT', token, body: { data: { isPublished: true } } });
     await api(path, { method: 'PUT', token, body: { data: { isPublished: false } } });
@@ -39,7 +39,7 @@ describe('the activity log records content changes', () => {
       actor: { username: 'teacher.amina', role: 'teacher' },
       changedFields: ['category', 'title'],
     });
-    // The title was sent unchanged: only the description changed.
+    // The title and the (empty) instructor were sent unchanged: only the description changed.
     expect(entries[1].changedFields).toEqual(['description']);
     expect(entries[1].summary).toContain(created.body.data.title);
     expect(entries[4]).toMatchObject({ action: 'delete', actor: { username: 'admin' } });

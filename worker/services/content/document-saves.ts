@@ -114,8 +114,10 @@ function changedAttributes(type: WritableType, before: Row, after: Row, submitte
     if (JSON.stringify(before[column.name]) !== JSON.stringify(after[column.name]))
       changed.add(key.endsWith('Id') ? key.slice(0, -2) : key);
   }
-  // To-many relations live in join tables: a submitted one counts as changed.
-  for (const key of submitted) if (!(key in getTableColumns(TABLES[type].table)) && !changed.has(key)) changed.add(key);
+  // To-many relations live in join tables: a submitted one counts as changed. (To-one relations were
+  // compared above, through their foreign key.)
+  const columns = getTableColumns(TABLES[type].table);
+  for (const key of submitted) if (!(key in columns) && !(`${key}Id` in columns)) changed.add(key);
   return [...changed].sort();
 }
 
