@@ -6,6 +6,9 @@ import { database } from './middleware/database';
 import { renderError, renderNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
 import { xapiVersion } from './middleware/xapi-version';
+import { achievementCriteriaRoutes } from './routes/achievement-criteria';
+import { activityLogRoutes } from './routes/activity-logs';
+import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
 import { certificateRoutes } from './routes/certificates';
 import { contentRoutes } from './routes/content-routes';
@@ -13,6 +16,7 @@ import { courseEnrollmentRoutes } from './routes/course-enrollments';
 import { guardianLinkRoutes } from './routes/guardian-links';
 import { leaderboardRoutes } from './routes/leaderboards';
 import { answerOtherMethods } from './routes/method-not-allowed';
+import { pairingCodeRoutes } from './routes/pairing-codes';
 import { progressStatsRoutes } from './routes/progress-stats';
 import { quizAttemptRoutes, quizAttemptStartRoutes } from './routes/quiz-attempts';
 import { schoolSettingRoutes } from './routes/school-settings';
@@ -43,6 +47,10 @@ function apiRoutes() {
   api.route('/progress-stats', progressStatsRoutes);
   api.route('/school-settings', schoolSettingRoutes);
   api.route('/upload', uploadRoutes);
+  api.route('/activity-logs', activityLogRoutes);
+  api.route('/admin/users', adminUserRoutes);
+  api.route('/pairing-codes', pairingCodeRoutes);
+  api.route('/achievement-criteria', achievementCriteriaRoutes);
   return answerOtherMethods(api);
 }
 

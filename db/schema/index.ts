@@ -6,3 +6,5 @@ export * from './learning';
 export * from './gamification';
 export * from './activity';
 export * from './hifz';
+export * from './audit';
+export * from './pairing';

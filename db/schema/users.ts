@@ -42,6 +42,8 @@ export const users = pgTable(
       .references(() => roles.id),
     /** Raised when a user is blocked or changes password: access tokens carry it and stop working. */
     tokenVersion: integer('token_version').notNull().default(0),
+    /** Set when an admin resets the password: sign-in then only allows choosing a new one. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdById: integer('created_by_id'),
     ...timestamps,
   },

@@ -268,7 +268,7 @@ describe('hiding leaderboards', () => {
     const admin = await tokenFor('admin');
     const read = await api('/api/school-settings', { token: admin });
     expect(read.status).toBe(200);
-    expect(read.body.data).toEqual({ leaderboards: { hidden: false } });
+    expect(read.body.data).toMatchObject({ leaderboards: { hidden: false } });
     for (const user of ['teacher.amina', 'parent.fatima', 'ali']) {
       const token = await tokenFor(user);
       expect((await api('/api/school-settings', { token })).status, user).toBe(403);

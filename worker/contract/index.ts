@@ -1,6 +1,12 @@
+export type * from './achievement-criteria';
+export type * from './activity';
+export type * from './admin';
 export type * from './documents';
+export type * from './families';
 export type * from './learning';
 export type * from './quiz-questions';
+export type * from './rich-text';
+export type * from './school-settings';
 export type * from './stats';
 export type * from './users';
 export type * from './wire';

@@ -9,6 +9,8 @@ export type ErrorName =
   | 'NotFoundError'
   | 'MethodNotAllowedError'
   | 'ConflictError'
+  | 'PreconditionFailedError'
+  | 'PasswordChangeRequiredError'
   | 'PayloadTooLargeError'
   | 'RateLimitError'
   | 'InternalServerError';
@@ -37,12 +39,17 @@ export const conflict = (message: string, details: Record<string, unknown> = {})
 
 /** Strapi lists validation problems as `details.errors[]` with a path array per problem. */
 export function fromZodError(error: ZodError, prefix: (string | number)[] = []): ApiError {
-  const errors = error.issues.map((issue) => ({
-    path: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: issue.message,
-    name: 'ValidationError',
-    code: issue.code,
-  }));
+  // An unknown key is reported at the key itself, so the path names the field that is wrong.
+  const errors = error.issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    return keys.map((key) => ({
+      path: key === undefined ? path : [...path, key],
+      message: issue.message,
+      name: 'ValidationError',
+      code: issue.code,
+    }));
+  });
   const first = errors[0];
   const message =
     errors.length === 1 && first

@@ -34,7 +34,16 @@ export type Resource =
   | 'leaderboards'
   | 'progressStats'
   // School-wide switches (school_settings): admins only, and admin is '*'.
-  | 'schoolSettings';
+  | 'schoolSettings'
+  // The school's public profile (name, logo, language, registration open): everyone, before signing in.
+  | 'schoolProfile'
+  // The activity log: admins only.
+  | 'activityLog'
+  // Administering accounts (search with totals, roles, blocking, password resets): admins only.
+  | 'accounts'
+  // One-time codes that link a parent to a child: teachers issue them for their own students, parents
+  // redeem them (the action 'update': a code is spent).
+  | 'pairingCodes';
 export type Principal = RoleType | 'public';
 
 type Grants = Partial<Record<Resource, Partial<Record<Action, readonly Scope[]>>>>;
@@ -43,12 +52,14 @@ const read = (...scopes: Scope[]) => ({ find: scopes, findOne: scopes });
 
 export const PERMISSIONS: Record<Principal, Grants | '*'> = {
   public: {
+    schoolProfile: read('all'),
     courses: read('published'),
     lessons: read('published'),
     instructors: read('all'),
     achievements: read('all'),
   },
   student: {
+    schoolProfile: read('all'),
     courses: read('published'),
     lessons: read('published'),
     // Questions without answers (see content/registry.ts); grading happens on the server.
@@ -66,6 +77,7 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
     users: { ...read('self'), update: ['self'] },
   },
   parent: {
+    schoolProfile: read('all'),
     courses: read('published'),
     lessons: read('published'),
     quizzes: read('published'),
@@ -81,8 +93,10 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
     progressStats: read('children'),
     users: { ...read('self', 'children'), update: ['self'], create: ['children'] },
     guardianLinks: read('own'),
+    pairingCodes: { update: ['own'] },
   },
   teacher: {
+    schoolProfile: read('all'),
     courses: { ...read('published', 'own'), create: ['all'], update: ['own'] },
     lessons: { ...read('published', 'own'), create: ['own'], update: ['own'], delete: ['own'] },
     quizzes: { ...read('all'), create: ['own'], update: ['own'], delete: ['own'] },
@@ -98,6 +112,9 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
     progressStats: read('students'),
     users: { ...read('self', 'students'), update: ['self'], create: ['students'] },
     guardianLinks: { ...read('students'), create: ['students'], delete: ['students'] },
+    // 'students' here is narrower than elsewhere: students in a course the teacher owns, or whose hifz
+    // plan names them (services/accounts/pairing-codes.ts), since a code opens a child's records to a parent.
+    pairingCodes: { ...read('students'), create: ['students'], delete: ['students'] },
     upload: { ...read('all'), create: ['all'], delete: ['own'] },
     // The learning record store: every learner's statements, for reports. Never students or parents.
     xapi: { find: ['all'] },

@@ -2,9 +2,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { readJson } from '../lib/validation';
-import { createAccount } from '../services/accounts/accounts';
+import { badRequest } from '../lib/errors';
+import { completePasswordReset } from '../services/accounts/password-reset';
+import { registerStudent } from '../services/accounts/registration';
 import { endSession } from '../services/accounts/sessions';
-import { issueTokens, refreshSession, signIn } from '../services/accounts/sign-in';
+import { refreshSession, signIn } from '../services/accounts/sign-in';
 import { passwordSchema, usernameSchema } from './user-schemas';
 
 const signInBody = z.object({
@@ -20,6 +22,13 @@ const registerBody = z.object({
 
 const refreshBody = z.object({ refreshToken: z.string().min(16).max(256) });
 
+// Strapi's reset-password body; `code` is what signing in with a temporary password answered.
+const resetPasswordBody = z.object({
+  code: z.string().min(16).max(2048),
+  password: passwordSchema,
+  passwordConfirmation: z.string().max(256).optional(),
+});
+
 export const authRoutes = new Hono<AppEnv>();
 
 authRoutes.post('/local', async (c) => {
@@ -28,12 +37,25 @@ authRoutes.post('/local', async (c) => {
   return c.json(await signIn(await c.var.db(), credentials, context));
 });
 
-// Public self-registration creates a student account, as Strapi's default "authenticated" role does.
 authRoutes.post('/local/register', async (c) => {
   const body = await readJson(c, registerBody);
-  const db = await c.var.db();
-  const user = await createAccount(db, { ...body, role: 'student' });
-  return c.json(await issueTokens(db, c.env.JWT_SECRET, user, c.req.header('user-agent')));
+  const context = { jwtSecret: c.env.JWT_SECRET, userAgent: c.req.header('user-agent'), requestId: c.var.requestId };
+  return c.json(await registerStudent(await c.var.db(), body, context));
+});
+
+// After an admin's reset: the new password, chosen by the user; answers like a sign-in.
+authRoutes.post('/reset-password', async (c) => {
+  const { code, password, passwordConfirmation } = await readJson(c, resetPasswordBody);
+  if (passwordConfirmation !== undefined && passwordConfirmation !== password)
+    throw badRequest('Passwords do not match', {
+      errors: [{ path: ['passwordConfirmation'], message: 'must equal password', name: 'ValidationError' }],
+    });
+  const context = {
+    origin: c.var.origin,
+    userAgent: c.req.header('user-agent'),
+    requestId: c.var.requestId,
+  };
+  return c.json(await completePasswordReset(await c.var.db(), c.env.JWT_SECRET, { code, password }, context));
 });
 
 authRoutes.post('/refresh', async (c) => {

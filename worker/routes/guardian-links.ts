@@ -4,6 +4,7 @@ import type { AppEnv } from '../env';
 import { authorize, requireUser } from '../policy/authorize';
 import { readJson } from '../lib/validation';
 import { linkGuardian, listGuardianLinks, unlinkGuardian } from '../services/accounts/guardian-links';
+import { auditContext } from './audit-context';
 
 export const guardianLinkRoutes = new Hono<AppEnv>();
 
@@ -23,7 +24,7 @@ guardianLinkRoutes.post('/', async (c) => {
   authorize(c.var.user, 'guardianLinks', 'create');
   const actor = requireUser(c.var.user);
   const { data } = await readJson(c, linkBody);
-  const { parent, child } = await linkGuardian(await c.var.db(), actor, data.parent, data.child);
+  const { parent, child } = await linkGuardian(await c.var.db(), auditContext(c, actor), data.parent, data.child);
   return c.json(
     {
       data: {
@@ -38,6 +39,7 @@ guardianLinkRoutes.post('/', async (c) => {
 
 guardianLinkRoutes.delete('/:parent/:child', async (c) => {
   const scopes = authorize(c.var.user, 'guardianLinks', 'delete');
-  await unlinkGuardian(await c.var.db(), requireUser(c.var.user), scopes, c.req.param('parent'), c.req.param('child'));
+  const audit = auditContext(c, requireUser(c.var.user));
+  await unlinkGuardian(await c.var.db(), audit, scopes, c.req.param('parent'), c.req.param('child'));
   return c.body(null, 204);
 });

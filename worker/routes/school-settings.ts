@@ -2,13 +2,15 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { readJson } from '../lib/validation';
-import { authorize } from '../policy/authorize';
+import { authorize, requireUser } from '../policy/authorize';
 import {
+  readPublicSchoolSettings,
   readSchoolSettings,
   SCHOOL_SETTINGS,
   schoolSettingKey,
-  writeSchoolSetting,
+  updateSchoolSetting,
 } from '../services/stats/school-settings';
+import { auditContext } from './audit-context';
 
 export const schoolSettingRoutes = new Hono<AppEnv>();
 
@@ -17,10 +19,22 @@ schoolSettingRoutes.get('/', async (c) => {
   return c.json({ data: await readSchoolSettings(await c.var.db()), meta: {} });
 });
 
+// Before sign-in the app needs the school's name, logo, language and whether it may offer registration.
+schoolSettingRoutes.get('/public', async (c) => {
+  authorize(c.var.user, 'schoolProfile', 'find');
+  c.header('Cache-Control', 'public, max-age=60');
+  return c.json({ data: await readPublicSchoolSettings(await c.var.db()), meta: {} });
+});
+
+// A PUT names the fields it changes; the others keep their value.
 schoolSettingRoutes.put('/:key', async (c) => {
   authorize(c.var.user, 'schoolSettings', 'update');
+  const actor = requireUser(c.var.user);
   const key = schoolSettingKey(c.req.param('key'));
+  const changes = (SCHOOL_SETTINGS[key].schema as z.ZodObject)
+    .partial()
+    .refine((value) => Object.keys(value).length > 0, 'name at least one field to change');
   // Strapi v5 request bodies wrap the attributes in `data`.
-  const { data } = await readJson(c, z.object({ data: SCHOOL_SETTINGS[key].schema }).strict());
-  return c.json({ data: await writeSchoolSetting(await c.var.db(), key, data), meta: {} });
+  const { data } = await readJson(c, z.object({ data: changes }).strict());
+  return c.json({ data: await updateSchoolSetting(await c.var.db(), auditContext(c, actor), key, data), meta: {} });
 });

@@ -24,6 +24,7 @@ function appWithFailingDatabase() {
         insert: () => {
           throw new Error('database unreachable');
         },
+        transaction: (work: (tx: unknown) => Promise<unknown>) => work(refusingDatabase),
       };
       c.set('db', async () => refusingDatabase as never);
       await next();

@@ -6,6 +6,7 @@ import { authorize, requireUser } from '../policy/authorize';
 import { findFile, listFiles, presentFile } from '../services/media/file-records';
 import { mediaBucket } from '../services/media/store';
 import { deleteFileAs, storeUploads } from '../services/media/uploads';
+import { auditContext } from './audit-context';
 import { readUploadForm } from './upload-form';
 
 /** Strapi v5's upload plugin: `POST /api/upload` and `/api/upload/files`, answering bare objects and arrays. */
@@ -20,7 +21,7 @@ uploadRoutes.post('/', async (c) => {
   authorize(c.var.user, 'upload', 'create');
   const uploader = requireUser(c.var.user);
   const { files, infos } = await readUploadForm(c);
-  const rows = await storeUploads(await c.var.db(), mediaBucket(c.env), uploader, files, infos);
+  const rows = await storeUploads(await c.var.db(), mediaBucket(c.env), auditContext(c, uploader), files, infos);
   return c.json(rows.map(presentFile), 201);
 });
 
@@ -41,6 +42,7 @@ uploadRoutes.get('/files/:id', async (c) => {
 uploadRoutes.delete('/files/:id', async (c) => {
   const deleteScopes = authorize(c.var.user, 'upload', 'delete');
   const actor = requireUser(c.var.user);
-  const file = await deleteFileAs(await c.var.db(), mediaBucket(c.env), actor, deleteScopes, c.req.param('id'));
+  const audit = auditContext(c, actor);
+  const file = await deleteFileAs(await c.var.db(), mediaBucket(c.env), audit, deleteScopes, c.req.param('id'));
   return c.json(presentFile(file));
 });

@@ -5,6 +5,7 @@ import { readJson } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
 import { relationRef } from '../services/content/relations';
 import { awardByHand } from '../services/learning/manual-awards';
+import { auditContext } from './audit-context';
 import { addReadRoutes } from './content-routes';
 
 export const userAchievementRoutes = addReadRoutes(new Hono<AppEnv>(), 'userAchievements');
@@ -21,6 +22,7 @@ userAchievementRoutes.post('/', async (c) => {
   const actor = requireUser(c.var.user);
   const { data } = await readJson(c, awardBody);
   const award = { learner: String(data.user), achievement: data.achievement };
-  const { learner, achievement, meta } = await awardByHand(await c.var.db(), actor, scopes, award, c.var.origin);
+  const audit = auditContext(c, actor);
+  const { learner, achievement, meta } = await awardByHand(await c.var.db(), audit, scopes, award, c.var.origin);
   return c.json({ data: { learner, achievement }, meta }, 201);
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ageTier, ROLE_TYPES } from '../../db/schema/enums';
+import { timeZone } from '../contract/time-zone';
 
 export const usernameSchema = z
   .string()
@@ -11,14 +12,7 @@ export const usernameSchema = z
 // Length over composition rules, as NIST SP 800-63B and OWASP recommend.
 export const passwordSchema = z.string().min(8, 'password must have at least 8 characters').max(256);
 
-export const timeZoneSchema = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'timeZone must be an IANA time zone such as Europe/London');
+export const timeZoneSchema = timeZone;
 
 export const newUserBody = z.object({
   username: usernameSchema,

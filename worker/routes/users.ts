@@ -4,8 +4,10 @@ import type { AppEnv } from '../env';
 import { authorize, requireUser } from '../policy/authorize';
 import { readJson, parseWith } from '../lib/validation';
 import { findUserById, presentUser } from '../services/accounts/user-records';
-import { createUserAs, deleteUser, findVisibleUser, listUsers, updateUser } from '../services/accounts/users';
+import { findVisibleUser, listUsers } from '../services/accounts/users';
+import { createUserRecorded, deleteUserRecorded, updateUserRecorded } from '../services/accounts/user-writes';
 import { notFound } from '../lib/errors';
+import { auditContext } from './audit-context';
 import { newUserBody, updateUserBody } from './user-schemas';
 
 // Strapi's users-permissions answers these routes with bare users, not the { data, meta } envelope.
@@ -42,7 +44,7 @@ userRoutes.post('/', async (c) => {
   const scopes = authorize(c.var.user, 'users', 'create');
   const actor = requireUser(c.var.user);
   const body = await readJson(c, newUserBody);
-  const user = await createUserAs(await c.var.db(), actor, scopes, body);
+  const user = await createUserRecorded(await c.var.db(), auditContext(c, actor), scopes, body);
   return c.json(presentUser(user, actor), 201);
 });
 
@@ -52,7 +54,7 @@ userRoutes.put('/:id', async (c) => {
   const changes = await readJson(c, updateUserBody);
   const db = await c.var.db();
   const target = await findVisibleUser(db, actor, scopes, c.req.param('id'));
-  const user = await updateUser(db, actor, target, changes);
+  const user = await updateUserRecorded(db, auditContext(c, actor), target, changes);
   return c.json(presentUser(user, actor));
 });
 
@@ -61,6 +63,6 @@ userRoutes.delete('/:id', async (c) => {
   const actor = requireUser(c.var.user);
   const db = await c.var.db();
   const target = await findVisibleUser(db, actor, scopes, c.req.param('id'));
-  await deleteUser(db, actor, target);
+  await deleteUserRecorded(db, auditContext(c, actor), target);
   return c.json(presentUser(target, actor));
 });

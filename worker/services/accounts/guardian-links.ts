@@ -5,6 +5,7 @@ import { guardianLinks, roles, users } from '../../../db/schema';
 import type { AuthUser } from '../../env';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import type { Scope } from '../../policy/permissions';
+import { recordActivity, type AuditContext } from '../audit/activity-log';
 import { parseUserKey } from './users';
 import { selectUsers } from './user-records';
 
@@ -40,28 +41,39 @@ async function userByKey(db: Database, key: string | number) {
   return row;
 }
 
-/** Links a parent account to a student account; teachers may only link students. */
+/** Links a parent account to a student account; teachers may only link students. Recorded in the activity log. */
 export async function linkGuardian(
   db: Database,
-  actor: AuthUser,
+  audit: AuditContext,
   parentKey: string | number,
   childKey: string | number,
 ) {
   const [parentUser, childUser] = await Promise.all([userByKey(db, parentKey), userByKey(db, childKey)]);
   if (!parentUser || parentUser.role !== 'parent') throw badRequest('parent must name a parent account');
   if (!childUser || childUser.role !== 'student') throw badRequest('child must name a student account');
-  const inserted = await db
-    .insert(guardianLinks)
-    .values({ parentId: parentUser.id, childId: childUser.id, createdById: actor.id })
-    .onConflictDoNothing()
-    .returning();
-  if (!inserted.length) throw conflict('These accounts are already linked');
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(guardianLinks)
+      .values({ parentId: parentUser.id, childId: childUser.id, createdById: audit.actor.id })
+      .onConflictDoNothing()
+      .returning();
+    if (!inserted.length) throw conflict('These accounts are already linked');
+    await recordActivity(tx, audit, linkRecord('link', parentUser.documentId, childUser.documentId));
+  });
   return { parent: parentUser, child: childUser };
 }
 
+/** A family link in the log: the child is the entity, the parent named by documentId. */
+export const linkRecord = (action: 'link' | 'unlink', parentDocumentId: string, childDocumentId: string) => ({
+  action,
+  entityType: 'guardianLinks' as const,
+  entityDocumentId: childDocumentId,
+  summary: `${action === 'link' ? 'linked to' : 'unlinked from'} parent ${parentDocumentId}`,
+});
+
 export async function unlinkGuardian(
   db: Database,
-  viewer: AuthUser,
+  audit: AuditContext,
   scopes: readonly Scope[],
   parentKey: string,
   childKey: string,
@@ -69,9 +81,12 @@ export async function unlinkGuardian(
   const [parentUser, childUser] = await Promise.all([userByKey(db, parentKey), userByKey(db, childKey)]);
   if (!parentUser || !childUser || (!scopes.includes('all') && childUser.role !== 'student'))
     throw notFound('Link not found');
-  const removed = await db
-    .delete(guardianLinks)
-    .where(and(eq(guardianLinks.parentId, parentUser.id), eq(guardianLinks.childId, childUser.id)))
-    .returning();
-  if (!removed.length) throw notFound('Link not found');
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(guardianLinks)
+      .where(and(eq(guardianLinks.parentId, parentUser.id), eq(guardianLinks.childId, childUser.id)))
+      .returning();
+    if (!removed.length) throw notFound('Link not found');
+    await recordActivity(tx, audit, linkRecord('unlink', parentUser.documentId, childUser.documentId));
+  });
 }

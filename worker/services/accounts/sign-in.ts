@@ -4,6 +4,7 @@ import { unauthorized } from '../../lib/errors';
 import { signAccessToken } from '../../lib/tokens';
 import { countDailyLogin } from '../learning/daily-login';
 import { authenticate } from './accounts';
+import { passwordChangeRequired } from './password-change-required';
 import { rotateSession, startSession } from './sessions';
 import { findUserById, presentUser, toAuthUser, type UserRecord } from './user-records';
 
@@ -33,6 +34,7 @@ export async function signIn(
   context: { jwtSecret: string; origin: string; userAgent?: string },
 ): Promise<SignInAnswer> {
   const user = await authenticate(db, credentials.identifier, credentials.password);
+  if (user.mustChangePassword) throw await passwordChangeRequired(context.jwtSecret, user);
   await countDailyLogin(db, toAuthUser(user), context.origin);
   return issueTokens(db, context.jwtSecret, user, context.userAgent);
 }
@@ -41,7 +43,7 @@ export async function signIn(
 export async function refreshSession(db: Database, jwtSecret: string, refreshToken: string): Promise<RefreshAnswer> {
   const rotated = await rotateSession(db, refreshToken);
   const user = await findUserById(db, rotated.userId);
-  if (!user || user.blocked) throw unauthorized('Invalid refresh token');
+  if (!user || user.blocked || user.mustChangePassword) throw unauthorized('Invalid refresh token');
   const jwt = await signAccessToken(jwtSecret, accessClaims(user));
   return { jwt, refreshToken: rotated.refreshToken };
 }

@@ -19,6 +19,7 @@ export const userColumns = {
   confirmed: users.confirmed,
   blocked: users.blocked,
   tokenVersion: users.tokenVersion,
+  mustChangePassword: users.mustChangePassword,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
   role: roles.type,
@@ -39,6 +40,8 @@ export type UserRecord = {
   confirmed: boolean;
   blocked: boolean;
   tokenVersion: number;
+  /** An admin reset the password: sign-in only allows choosing a new one (password-reset.ts). */
+  mustChangePassword: boolean;
   createdAt: Date;
   updatedAt: Date;
   role: RoleType;

@@ -7,12 +7,13 @@ import { achievementCriteria } from '../../contract/achievement-criteria';
 import { achievements } from '../../../db/schema';
 import { findWritable, resolveToOne, toOneInput } from './relations';
 import { badRequest } from '../../lib/errors';
+import { sanitizeRichText } from '../../lib/rich-text/sanitize-html';
 import { parseWith } from '../../lib/validation';
 import type { DocumentWriter } from './document-writer';
 
 const refine = {
   title: (s: z.ZodString) => s.trim().min(1),
-  description: (s: z.ZodString) => s.max(5000),
+  description: (s: z.ZodString) => s.max(5000).transform(sanitizeRichText),
   criteria: () => achievementCriteria,
   points: (s: z.ZodInt) => s.min(0).max(100_000),
 };

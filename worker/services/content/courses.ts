@@ -6,6 +6,7 @@ import { coursePrerequisites, courses } from '../../../db/schema';
 import { PRIVATE_COLUMNS } from '../../contract/documents';
 import type { AuthUser } from '../../env';
 import { badRequest } from '../../lib/errors';
+import { sanitizeRichText } from '../../lib/rich-text/sanitize-html';
 import { parseWith } from '../../lib/validation';
 import type { DocumentWriter } from './document-writer';
 import { findWritable, resolveToMany, resolveToOne, toManyInput, toOneInput } from './relations';
@@ -14,7 +15,7 @@ import { notWritable } from './write-schema';
 // What the table cannot say: titles are trimmed and not blank, and the shapes of JSON columns.
 const refine = {
   title: (s: z.ZodString) => s.trim().min(1),
-  description: (s: z.ZodString) => s.max(100_000),
+  description: (s: z.ZodString) => s.max(100_000).transform(sanitizeRichText),
   estimatedDuration: (s: z.ZodInt) => s.min(0).max(100_000),
   tags: () => z.array(z.string().trim().min(1).max(64)).max(50),
 };

@@ -5,12 +5,13 @@ import { PRIVATE_COLUMNS } from '../../contract/documents';
 import { notWritable } from './write-schema';
 import { instructors } from '../../../db/schema';
 import { findWritable, resolveToOne, toOneInput } from './relations';
+import { sanitizeRichText } from '../../lib/rich-text/sanitize-html';
 import { parseWith } from '../../lib/validation';
 import type { DocumentWriter } from './document-writer';
 
 const refine = {
   name: (s: z.ZodString) => s.trim().min(1),
-  bio: (s: z.ZodString) => s.max(20_000),
+  bio: (s: z.ZodString) => s.max(20_000).transform(sanitizeRichText),
   qualifications: () => z.array(z.string().trim().min(1).max(255)).max(50),
   email: () => z.email().max(255),
 };

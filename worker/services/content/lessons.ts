@@ -7,12 +7,13 @@ import type { Database } from '../../../db/client';
 import { lessonAttachments, lessons } from '../../../db/schema';
 import { findWritable, resolveToMany, resolveToOne, toManyInput, toOneInput } from './relations';
 import { badRequest } from '../../lib/errors';
+import { sanitizeRichText } from '../../lib/rich-text/sanitize-html';
 import { parseWith } from '../../lib/validation';
 import type { DocumentWriter } from './document-writer';
 
 const refine = {
   title: (s: z.ZodString) => s.trim().min(1),
-  content: (s: z.ZodString) => s.max(500_000),
+  content: (s: z.ZodString) => s.max(500_000).transform(sanitizeRichText),
   order: (s: z.ZodInt) => s.min(0).max(10_000),
   duration: (s: z.ZodInt) => s.min(0).max(100_000),
 };

@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/client';
-import type { AuthUser } from '../../env';
 import { conflict } from '../../lib/errors';
 import type { Scope } from '../../policy/permissions';
+import { quoted, recordActivity, type AuditContext } from '../audit/activity-log';
 import { findVisibleUser } from '../accounts/users';
 import { toAuthUser } from '../accounts/user-records';
 import { resolveRef, type RelationRef } from '../content/relations';
@@ -14,16 +14,25 @@ import { inLearningTransaction, learningMeta } from './run-learning';
  */
 export async function awardByHand(
   db: Database,
-  actor: AuthUser,
+  audit: AuditContext,
   scopes: readonly Scope[],
   award: { learner: string; achievement: RelationRef },
   origin: string,
 ) {
+  const { actor } = audit;
   const learner = await findVisibleUser(db, actor, scopes.includes('all') ? ['all'] : ['students'], award.learner);
   const achievementId = await resolveRef(db, 'achievements', award.achievement, 'achievement', actor);
-  const { result, log } = await inLearningTransaction(db, toAuthUser(learner), origin, (tx, log) =>
-    awardManually(tx, learner.id, achievementId, actor.id, log),
-  );
+  const { result, log } = await inLearningTransaction(db, toAuthUser(learner), origin, async (tx, log) => {
+    const awarded = await awardManually(tx, learner.id, achievementId, actor.id, log);
+    if (awarded)
+      await recordActivity(tx, audit, {
+        action: 'award',
+        entityType: 'users',
+        entityDocumentId: learner.documentId,
+        summary: `achievement ${quoted(log.earnedAchievements[0]?.title)} awarded by hand`,
+      });
+    return awarded;
+  });
   if (!result) throw conflict('This learner has already earned this achievement');
   return {
     learner: { documentId: learner.documentId, username: learner.username },

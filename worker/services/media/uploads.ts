@@ -1,10 +1,17 @@
 import type { Database } from '../../../db/client';
-import type { AuthUser } from '../../env';
+import { recordActivity, type AuditContext } from '../audit/activity-log';
 import { forbidden } from '../../lib/errors';
 import { scopesFor, type Scope } from '../../policy/permissions';
 import { deleteFile, findFile, mayDeleteFile, recordUploads, type FileRow } from './file-records';
 import { prepareUpload, type FileInfo, type PreparedUpload } from './prepare-upload';
 import { deleteQuietly, putAll } from './store';
+
+const fileRecord = (action: 'upload' | 'delete', file: FileRow) => ({
+  action,
+  entityType: 'files' as const,
+  entityDocumentId: file.documentId,
+  summary: `${file.mime} file ${action === 'upload' ? 'uploaded' : 'deleted'} (${file.size} KB)`,
+});
 
 /**
  * Stores an upload: every file is checked before any is stored (one refused file refuses the whole
@@ -13,7 +20,7 @@ import { deleteQuietly, putAll } from './store';
 export async function storeUploads(
   db: Database,
   bucket: R2Bucket,
-  uploader: AuthUser,
+  audit: AuditContext,
   files: File[],
   infos: FileInfo[],
 ): Promise<FileRow[]> {
@@ -21,11 +28,15 @@ export async function storeUploads(
   for (const [index, file] of files.entries()) uploads.push(await prepareUpload(file, infos[index] ?? {}, index));
   await putAll(bucket, uploads);
   try {
-    return await recordUploads(
-      db,
-      uploader,
-      uploads.map((u) => u.record),
-    );
+    return await db.transaction(async (tx) => {
+      const rows = await recordUploads(
+        tx,
+        audit.actor,
+        uploads.map((u) => u.record),
+      );
+      await recordActivity(tx, audit, ...rows.map((row) => fileRecord('upload', row)));
+      return rows;
+    });
   } catch (error) {
     await deleteQuietly(
       bucket,
@@ -39,12 +50,17 @@ export async function storeUploads(
 export async function deleteFileAs(
   db: Database,
   bucket: R2Bucket,
-  actor: AuthUser,
+  audit: AuditContext,
   deleteScopes: readonly Scope[],
   key: string,
 ): Promise<FileRow> {
+  const { actor } = audit;
   const file = await findFile(db, actor, scopesFor(actor.role, 'upload', 'findOne'), key);
   if (!mayDeleteFile(actor, deleteScopes, file)) throw forbidden('You may only delete the files you uploaded');
-  await deleteFile(db, bucket, file);
+  // The entry first: if R2 then fails, the deletion and its entry roll back together.
+  await db.transaction(async (tx) => {
+    await recordActivity(tx, audit, fileRecord('delete', file));
+    await deleteFile(tx, bucket, file);
+  });
   return file;
 }

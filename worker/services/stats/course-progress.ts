@@ -1,4 +1,4 @@
-import type { CourseStats, LessonStats, SchoolTotals } from '../../contract/stats';
+import type { CourseStats, LessonStats } from '../../contract/stats';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { readTogether } from '../../../db/request-database';
