@@ -1,18 +1,22 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env';
+import { apiUsage } from './middleware/api-usage';
 import { authenticate } from './middleware/authenticate';
 import { database } from './middleware/database';
 import { renderError, renderNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
 import { xapiVersion } from './middleware/xapi-version';
+import { analyticsRoutes } from './routes/analytics';
 import { authRoutes } from './routes/auth';
 import { certificateRoutes } from './routes/certificates';
 import { contentRoutes } from './routes/content-routes';
 import { courseEnrollmentRoutes } from './routes/course-enrollments';
+import { courseProgressRoutes } from './routes/course-progress';
 import { guardianLinkRoutes } from './routes/guardian-links';
 import { leaderboardRoutes } from './routes/leaderboards';
 import { answerOtherMethods } from './routes/method-not-allowed';
+import { observabilityRoutes } from './routes/observability';
 import { progressStatsRoutes } from './routes/progress-stats';
 import { quizAttemptRoutes, quizAttemptStartRoutes } from './routes/quiz-attempts';
 import { schoolSettingRoutes } from './routes/school-settings';
@@ -43,6 +47,9 @@ function apiRoutes() {
   api.route('/progress-stats', progressStatsRoutes);
   api.route('/school-settings', schoolSettingRoutes);
   api.route('/upload', uploadRoutes);
+  api.route('/analytics', analyticsRoutes);
+  api.route('/analytics', courseProgressRoutes);
+  api.route('/observability', observabilityRoutes);
   return answerOtherMethods(api);
 }
 
@@ -57,6 +64,7 @@ function xapiStore() {
 export function createApp() {
   const app = new Hono<AppEnv>();
   app.use(requestContext);
+  app.use(apiUsage);
   // Liveness for load balancers and `npm start`: no database, no auth.
   app.get('/_health', (c) => c.body(null, 204));
   app.route('/api', apiRoutes());

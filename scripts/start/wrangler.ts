@@ -25,6 +25,8 @@ export async function startWrangler(options: {
     DB_WS_PROXY: options.database.wsProxy,
     JWT_SECRET: options.jwtSecret,
     EXPOSE_DB_STATS: process.env.EXPOSE_DB_STATS,
+    // Analytics Engine has no working local simulator: usage is kept in the worker's memory instead.
+    API_USAGE_STORE: process.env.API_USAGE_STORE ?? 'memory',
   };
   writeFileSync(
     envFile,

@@ -33,6 +33,10 @@ export type Resource =
   | 'quizAttempts'
   | 'leaderboards'
   | 'progressStats'
+  // Reports and the progress monitor over courses (teachers: their own; admins: all).
+  | 'analytics'
+  // API usage and system health: admins only, and admin is '*'.
+  | 'observability'
   // School-wide switches (school_settings): admins only, and admin is '*'.
   | 'schoolSettings';
 export type Principal = RoleType | 'public';
@@ -96,6 +100,7 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
     quizAttempts: read('students'),
     leaderboards: read('all'),
     progressStats: read('students'),
+    analytics: read('own'),
     users: { ...read('self', 'students'), update: ['self'], create: ['students'] },
     guardianLinks: { ...read('students'), create: ['students'], delete: ['students'] },
     upload: { ...read('all'), create: ['all'], delete: ['own'] },
