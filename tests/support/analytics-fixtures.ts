@@ -1,14 +1,16 @@
 import { sql } from 'drizzle-orm';
+import { courseEnrollments, progressEvents, quizAttempts } from '../../db/schema';
 import { expect } from 'vitest';
 import { api, baseUrl, tokenFor, unique } from './api';
 import { createAccount, withDatabase, type Account } from './stats-fixtures';
 
 const PASSWORD = 'correct-horse-battery';
 
-/** A request whose answer is read as text (CSV downloads). */
+/** A request whose answer is read as bytes and text (CSV downloads; decoding drops a byte-order mark). */
 export async function fetchText(path: string, token: string, headers: Record<string, string> = {}) {
   const response = await fetch(baseUrl() + path, { headers: { authorization: `Bearer ${token}`, ...headers } });
-  return { status: response.status, headers: response.headers, text: await response.text() };
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
 }
 
 /** A teacher of their own, so "the teacher's courses" holds exactly what a test file made. */
@@ -192,25 +194,35 @@ export const pastRecords = {
     },
   ) {
     await withDatabase((db) =>
-      db.execute(sql`
-        INSERT INTO course_enrollments (user_id, course_id, enrolled_at, status, progress, completed_at)
-        VALUES (${ids.user(learner)}, ${ids.course(course)}, ${fields.enrolledAt}::timestamptz, ${fields.status},
-                ${fields.progress}, ${fields.completedAt ?? null}::timestamptz)`),
+      db.insert(courseEnrollments).values({
+        userId: ids.user(learner),
+        courseId: ids.course(course),
+        enrolledAt: new Date(fields.enrolledAt),
+        status: fields.status,
+        progress: fields.progress,
+        completedAt: fields.completedAt ? new Date(fields.completedAt) : null,
+      }),
     );
   },
   async event(learner: string, lesson: string, occurredAt: string, timeSpent: number) {
     await withDatabase((db) =>
-      db.execute(sql`
-        INSERT INTO progress_events (user_id, event_id, lesson_id, progress, completed, time_spent, occurred_at, received_at)
-        VALUES (${ids.user(learner)}, ${crypto.randomUUID()}, ${ids.lesson(lesson)}, 50, false, ${timeSpent},
-                ${occurredAt}::timestamptz, ${occurredAt}::timestamptz)`),
+      db.insert(progressEvents).values({
+        userId: ids.user(learner),
+        eventId: crypto.randomUUID(),
+        lessonId: ids.lesson(lesson),
+        progress: 50,
+        completed: false,
+        timeSpent,
+        occurredAt: new Date(occurredAt),
+        receivedAt: new Date(occurredAt),
+      }),
     );
   },
   async attemptStarted(learner: string, quiz: string, startedAt: string) {
     await withDatabase((db) =>
-      db.execute(sql`
-        INSERT INTO quiz_attempts (quiz_id, user_id, started_at, layout)
-        VALUES (${ids.quiz(quiz)}, ${ids.user(learner)}, ${startedAt}::timestamptz, '[]'::jsonb)`),
+      db
+        .insert(quizAttempts)
+        .values({ quizId: ids.quiz(quiz), userId: ids.user(learner), startedAt: new Date(startedAt), layout: [] }),
     );
   },
 };

@@ -98,7 +98,12 @@ export const apiUsageQuery = z
     from: day.optional(),
     to: day.optional(),
     /** A route pattern, as listed (e.g. /api/courses/:documentId). */
-    route: z.string().min(1).max(200).optional(),
+    route: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[\w/:*{}.+-]+$/, 'route is a route pattern such as /api/courses/:documentId')
+      .optional(),
     format: reportParameters.format,
   })
   .strict()

@@ -4,7 +4,8 @@ type Storage = SystemHealth['storage'] & { lastBackupAt: string | null };
 
 /** Listing every object costs one R2 call per 1,000 objects: the answer is kept for a minute. */
 export const STORAGE_CACHE_MS = 60_000;
-/** 100 pages: 100,000 objects. A bucket beyond that is reported as a lower bound (truncated). */
+/** R2 lists at most 1,000 objects a call; 100 pages is 100,000 objects, beyond which the figures are a lower bound. */
+const PAGE_SIZE = 1000;
 const MAX_PAGES = 100;
 export const BACKUP_PREFIX = 'backups';
 
@@ -15,7 +16,11 @@ let cached: { at: number; value: Storage } | null = null;
  * backups/…), and the newest object under backups/ (when backups are written there). Paginated with the
  * list cursor; cached briefly in the isolate, `refresh` lists again.
  */
-export async function storageUsage(bucket: R2Bucket | undefined, refresh = false, now = Date.now()): Promise<Storage> {
+export async function storageUsage(
+  bucket: R2Bucket | undefined,
+  options: { refresh?: boolean; now?: number; pageSize?: number; maxPages?: number } = {},
+): Promise<Storage> {
+  const { refresh = false, now = Date.now(), pageSize = PAGE_SIZE, maxPages = MAX_PAGES } = options;
   if (!bucket)
     return { bound: false, objects: 0, bytes: 0, byPrefix: [], listedAt: null, truncated: false, lastBackupAt: null };
   if (!refresh && cached && now - cached.at < STORAGE_CACHE_MS) return cached.value;
@@ -27,7 +32,7 @@ export async function storageUsage(bucket: R2Bucket | undefined, refresh = false
   let pages = 0;
   let truncated = false;
   do {
-    const page = await bucket.list({ cursor, limit: 1000 });
+    const page = await bucket.list({ cursor, limit: pageSize });
     for (const object of page.objects) {
       objects += 1;
       bytes += object.size;
@@ -40,7 +45,7 @@ export async function storageUsage(bucket: R2Bucket | undefined, refresh = false
     }
     pages += 1;
     cursor = page.truncated ? page.cursor : undefined;
-    if (cursor && pages >= MAX_PAGES) {
+    if (cursor && pages >= maxPages) {
       truncated = true;
       cursor = undefined;
     }

@@ -78,7 +78,7 @@ export async function systemHealth(options: {
   let storage: Awaited<ReturnType<typeof storageUsage>>;
   let storageFailed = false;
   try {
-    storage = await storageUsage(options.bucket, options.refreshStorage);
+    storage = await storageUsage(options.bucket, { refresh: options.refreshStorage });
   } catch {
     storageFailed = true;
     storage = { bound: true, objects: 0, bytes: 0, byPrefix: [], listedAt: null, truncated: false, lastBackupAt: null };
