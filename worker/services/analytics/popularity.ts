@@ -49,10 +49,20 @@ export async function coursePopularity(
   limit: number,
 ): Promise<ReportAnswer<CoursePopularityRow, { by: 'course'; sort: PopularitySort }>> {
   const result = await db.execute<CourseRow>(sql`
-    WITH activity AS (${activityIn(scope, period.start, period.end)}),
+    WITH activity AS (${activityIn(scope, period.start, period.end, { course: false })}),
+    -- Learners per lesson first (a hash aggregate over narrow rows), then their courses: joining every
+    -- event to its (wide) lesson row costs more than joining each lesson once.
+    learner_lessons AS (
+      SELECT lesson_id, user_id, coalesce(sum(time_spent), 0) AS time_spent FROM activity GROUP BY 1, 2
+    ),
+    learner_courses AS (
+      SELECT l.course_id, ll.user_id, sum(ll.time_spent) AS time_spent
+      FROM learner_lessons ll JOIN lessons l ON l.id = ll.lesson_id
+      GROUP BY 1, 2
+    ),
     used AS (
-      SELECT course_id, count(DISTINCT user_id)::int AS active_learners, coalesce(sum(time_spent), 0)::float8 AS time_spent
-      FROM activity GROUP BY course_id
+      SELECT course_id, count(*)::int AS active_learners, sum(time_spent)::float8 AS time_spent
+      FROM learner_courses GROUP BY course_id
     ),
     joined AS (
       SELECT e.course_id, count(*)::int AS new_enrollments FROM course_enrollments e
@@ -99,11 +109,15 @@ export async function lessonPopularity(
   limit: number,
 ): Promise<ReportAnswer<LessonPopularityRow, { by: 'lesson'; sort: PopularitySort }>> {
   const result = await db.execute<LessonRow>(sql`
-    WITH activity AS (${activityIn(scope, period.start, period.end)}),
+    WITH activity AS (${activityIn(scope, period.start, period.end, { course: false })}),
+    learner_lessons AS (
+      SELECT lesson_id, user_id, count(*) AS activities, coalesce(sum(time_spent), 0) AS time_spent
+      FROM activity GROUP BY 1, 2
+    ),
     used AS (
-      SELECT lesson_id, count(DISTINCT user_id)::int AS active_learners, count(*)::int AS activities,
-             coalesce(sum(time_spent), 0)::float8 AS time_spent
-      FROM activity GROUP BY lesson_id
+      SELECT lesson_id, count(*)::int AS active_learners, sum(activities)::int AS activities,
+             sum(time_spent)::float8 AS time_spent
+      FROM learner_lessons GROUP BY lesson_id
     )
     SELECT l.document_id, l.title, l."order", l.type, c.document_id AS course_document_id, c.title AS course_title,
            u.active_learners, u.activities, u.time_spent

@@ -56,7 +56,7 @@ export async function progressGrid(
   const owned = scopes.includes('all') ? sql`true` : sql`c.created_by_id = ${viewer.id}`;
   const statuses = (query.status?.split(',') ?? null) as EnrollmentStatus[] | null;
   const learnerFilters: SQL[] = [sql`e.course_id = (SELECT id FROM course)`];
-  if (statuses) learnerFilters.push(sql`e.status::text = ANY(${`{${statuses.join(',')}}`}::text[])`);
+  if (statuses) learnerFilters.push(sql`e.status = ANY(${`{${statuses.join(',')}}`}::enrollment_status[])`);
   if (query.search)
     learnerFilters.push(
       sql`(u.username ILIKE ${likePattern(query.search)} OR p.full_name ILIKE ${likePattern(query.search)})`,
@@ -89,7 +89,8 @@ export async function progressGrid(
       FROM user_progresses up JOIN lesson_list ll ON ll.id = up.lesson_id
       WHERE up.user_id IN (SELECT user_id FROM learners)
     ),
-    totals AS (
+    -- Materialized: aggregated once, however the planner joins them (its row estimates for CTEs are poor).
+    totals AS MATERIALIZED (
       SELECT user_id, sum(time_spent)::float8 AS time_spent, max(last_accessed) AS last_active,
              count(*) FILTER (WHERE completed)::int AS lessons_completed, round(avg(quiz_score), 1)::float8 AS average_quiz_score
       FROM work GROUP BY user_id
@@ -104,7 +105,7 @@ export async function progressGrid(
       SELECT s.*, row_number() OVER (ORDER BY ${order}) AS rank
       FROM filtered s ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     ),
-    cells AS (
+    cells AS MATERIALIZED (
       SELECT pg.user_id,
              json_agg(CASE WHEN w.user_id IS NULL THEN NULL
                            ELSE json_build_array(w.progress, w.completed::int, w.quiz_score) END ORDER BY ll.position) AS cells

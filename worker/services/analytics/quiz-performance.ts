@@ -58,8 +58,8 @@ export async function quizPerformance(
     ),
     graded AS (
       SELECT qa.id, qa.quiz_id, qa.user_id, qa.score, qa.passed, qa.started_at, qa.submitted_at
-      FROM quiz_attempts qa
-      WHERE qa.quiz_id IN (SELECT id FROM quiz_scope) AND qa.score IS NOT NULL ${window}
+      FROM quiz_scope qs JOIN quiz_attempts qa ON qa.quiz_id = qs.id
+      WHERE qa.score IS NOT NULL ${window}
     ),
     counted AS (${countedAttempts(sql`graded`, policy)}),
     stats AS (

@@ -31,7 +31,7 @@ export async function retention(
       WHERE e.enrolled_at >= ${timestamptz(period.start)} AND e.enrolled_at < ${timestamptz(period.end)}
         AND ${inScope(sql`e.course_id`, scope)}
     ),
-    activity AS (${activityIn(scope, period.start, activityEnd)}),
+    activity AS (${activityIn(scope, period.start, activityEnd, { course: true })}),
     returns AS (
       SELECT DISTINCT c.id, c.week, (date_trunc('week', a.at AT TIME ZONE 'UTC')::date - c.week::date) / 7 AS k
       FROM cohort c JOIN activity a ON a.user_id = c.user_id AND a.course_id = c.course_id
