@@ -31,7 +31,7 @@ import {
 } from './bench/dataset';
 import { measureEndpoint, type Measurement, type Settings } from './bench/measure';
 import { ms, printBuild, printGrowth, printMeasurements, printOverhead, type ScaleRun } from './bench/report';
-import { usageOverhead } from './bench/usage-overhead';
+import { middlewareCostMicros, usageOverhead } from './bench/usage-overhead';
 import { buildAppIfStale } from './start/build-app';
 import { startWrangler } from './start/wrangler';
 
@@ -265,6 +265,7 @@ async function runScale(scale: number): Promise<ScaleRun> {
   const off = await startBenchWorker(database, 'worker without usage recording', { API_USAGE_STORE: 'off' });
   console.log(`measuring the cost of recording API usage (${OVERHEAD_ROUNDS} rounds)…`);
   const overhead = await usageOverhead(recording, off, core[0]!, overheadSettings, OVERHEAD_ROUNDS);
+  overhead.inProcess = await middlewareCostMicros();
 
   const cpu = cpus();
   console.log(`\n######## results at scale ${scale}x ########`);

@@ -306,5 +306,8 @@ describe('who may read reports', () => {
       expect(r.body.error.details.errors[0].path, path).toBeDefined();
     }
     expect((await report(teacher.jwt, 'completion?course=nosuchcourse')).status).toBe(404);
+    const post = await api('/api/analytics/completion', { method: 'POST', token: teacher.jwt, body: {} });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
   });
 });

@@ -156,8 +156,7 @@ export async function itemAnalysis(
   return {
     data: rows,
     meta: {
-      ...reportMeta(COLUMNS, { courseIds: null, course }, period),
-      scope: { course, courses: course ? 1 : 0 },
+      ...reportMeta(COLUMNS, { course, courses: course ? 1 : 0 }, period),
       quiz: { documentId: quiz.document_id, title: quiz.title, passingScore: quiz.passing_score },
       attemptsCounted: policy,
       attempts: counted,

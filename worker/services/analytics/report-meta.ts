@@ -9,10 +9,15 @@ export const COURSE_COLUMNS: ReportColumn[] = [
   column('course.documentId', 'Course id', 'text'),
 ];
 
-export function reportMeta(columns: ReportColumn[], scope: CourseScope, period: ReportPeriod | null): ReportMeta {
+/** Meta every report answers with; the scope is the courses resolved, or given as it is (one quiz's course). */
+export function reportMeta(
+  columns: ReportColumn[],
+  scope: CourseScope | ReportMeta['scope'],
+  period: ReportPeriod | null,
+): ReportMeta {
   return {
     columns,
-    scope: scopeMeta(scope),
+    scope: 'courseIds' in scope ? scopeMeta(scope) : scope,
     period: { from: period?.from ?? null, to: period?.to ?? null },
     generatedAt: new Date().toISOString(),
   };
