@@ -86,7 +86,10 @@ export async function itemAnalysis(
     ),
     counted AS (${countedAttempts(sql`graded`, policy)}),
     ranked AS (
-      SELECT c.*, count(*) OVER () AS n, row_number() OVER (ORDER BY c.score DESC, c.submitted_at, c.id) AS position
+      SELECT c.*, count(*) OVER () AS n, row_number() OVER (ORDER BY c.score DESC, c.submitted_at, c.id) AS position,
+             -- The option orders of the attempt by question id, built once per attempt.
+             (SELECT jsonb_object_agg(l.value ->> 'questionId', l.value -> 'optionOrder')
+              FROM jsonb_array_elements(c.layout) l) AS option_orders
       FROM counted c
     ),
     items AS (
@@ -96,8 +99,7 @@ export async function itemAnalysis(
              r.position <= r.n / 3 AS in_top,
              r.position > r.n - r.n / 3 AS in_bottom,
              r.answers -> (f.value ->> 'questionId') AS response,
-             (SELECT l.value -> 'optionOrder' FROM jsonb_array_elements(r.layout) l
-              WHERE l.value ->> 'questionId' = f.value ->> 'questionId' LIMIT 1) AS option_order
+             r.option_orders -> (f.value ->> 'questionId') AS option_order
       FROM ranked r CROSS JOIN LATERAL jsonb_array_elements(r.feedback) f
     ),
     counts AS (

@@ -49,6 +49,9 @@ export async function quizPerformance(
   const window = period
     ? sql`AND qa.submitted_at >= ${timestamptz(period.start)} AND qa.submitted_at < ${timestamptz(period.end)}`
     : sql``;
+  // Scoped, the quizzes are listed first as an array: the attempts are then read through the quiz_id
+  // index, where a join made the planner scan every attempt (wide rows: answers, layout, feedback).
+  const quizFilter = scope.courseIds === null ? sql`` : sql`AND qa.quiz_id = ANY(ARRAY(SELECT id FROM quiz_scope))`;
   const result = await db.execute<Row>(sql`
     WITH quiz_scope AS (
       SELECT q.id, q.document_id, q.title, l.document_id AS lesson_document_id, l.title AS lesson_title, l."order",
@@ -58,8 +61,8 @@ export async function quizPerformance(
     ),
     graded AS (
       SELECT qa.id, qa.quiz_id, qa.user_id, qa.score, qa.passed, qa.started_at, qa.submitted_at
-      FROM quiz_scope qs JOIN quiz_attempts qa ON qa.quiz_id = qs.id
-      WHERE qa.score IS NOT NULL ${window}
+      FROM quiz_attempts qa
+      WHERE qa.score IS NOT NULL ${window} ${quizFilter}
     ),
     counted AS (${countedAttempts(sql`graded`, policy)}),
     stats AS (
