@@ -1,11 +1,13 @@
 // npm run bench — a measurement, not a test: a fixed dataset in a scratch database, the worker in
-// workerd (wrangler dev), and autocannon against four read/sign-in endpoints. Prints one table.
-// BENCH_DURATION / BENCH_WARMUP (seconds) shorten the runs; DATABASE_URL picks the Postgres server.
+// workerd (wrangler dev), and autocannon against the core read/sign-in endpoints, every analytics and
+// observability endpoint, and the cost of recording API usage. Prints tables.
+// `--scale 10` (or BENCH_SCALE=10) builds ten times the students and their learning; `--scale 1,10` runs
+// both in turn and ends with a growth table. BENCH_DURATION / BENCH_WARMUP (seconds) shorten the core
+// runs, BENCH_ANALYTICS_DURATION / BENCH_ANALYTICS_WARMUP the analytics ones; DATABASE_URL picks the server.
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import qs from 'qs';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
 import { freePort } from '../db/local/free-port';
@@ -14,17 +16,22 @@ import { applyMigrations } from '../db/migrate';
 import { toBase64Url } from '../worker/lib/ids';
 import { hashPassword } from '../worker/lib/passwords';
 import { createScratchDatabase } from '../tests/support/scratch-database';
+import { analyticsEndpoints, analyticsTargets } from './bench/analytics-endpoints';
+import { coreEndpoints } from './bench/core-endpoints';
 import {
+  BENCH_ADMIN,
   BENCH_PASSWORD,
   buildDataset,
   COURSE_COUNT,
   LESSONS_PER_COURSE,
   mulberry32,
-  STUDENT_COUNT,
+  studentCount,
   studentUsername,
   type BuildStep,
 } from './bench/dataset';
-import { measureEndpoint, type Endpoint, type Measurement, type Settings } from './bench/measure';
+import { measureEndpoint, type Measurement, type Settings } from './bench/measure';
+import { ms, printBuild, printGrowth, printMeasurements, printOverhead, type ScaleRun } from './bench/report';
+import { middlewareCostMicros, usageOverhead } from './bench/usage-overhead';
 import { buildAppIfStale } from './start/build-app';
 import { startWrangler } from './start/wrangler';
 
@@ -43,12 +50,38 @@ const settings: Settings = {
   duration: seconds('BENCH_DURATION', 20),
   warmup: seconds('BENCH_WARMUP', 5),
 };
+// Reports are opened by one teacher or admin at a time, not by ten clients at once: one connection, so
+// p50 is the time a report takes to answer.
+const analyticsSettings: Settings = {
+  connections: 1,
+  duration: seconds('BENCH_ANALYTICS_DURATION', 5),
+  warmup: seconds('BENCH_ANALYTICS_WARMUP', 1),
+};
+const overheadSettings: Settings = { connections: 10, duration: seconds('BENCH_OVERHEAD_DURATION', 6), warmup: 2 };
+const OVERHEAD_ROUNDS = 4;
+
+function scalesFromArguments(): number[] {
+  const flag = process.argv.indexOf('--scale');
+  const text = flag >= 0 ? process.argv[flag + 1] : process.env.BENCH_SCALE;
+  const scales = (text ?? '1').split(',').map(Number);
+  if (scales.some((n) => !Number.isInteger(n) || n < 1 || n > 50))
+    throw new Error(`--scale takes whole numbers from 1 to 50, e.g. --scale 10 or --scale 1,10; got ${text}`);
+  return scales;
+}
 const startedAt = performance.now();
 
 // ---- cleanup, also on Ctrl+C and on errors -------------------------------------------------------
 
 const cleanups: { name: string; run: () => Promise<void> }[] = [];
 let cleaning: Promise<void> | undefined;
+
+/** Undoes what was set up since `mark` (one scale's database and workers), newest first. */
+async function cleanupSince(mark: number): Promise<void> {
+  for (const { name, run } of cleanups.splice(mark).reverse()) {
+    await run().catch((error: Error) => console.error(`cleanup (${name}) failed: ${error.message}`));
+  }
+}
+
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
     for (const { name, run } of cleanups.reverse()) {
@@ -121,154 +154,57 @@ async function openBenchDatabase(): Promise<{ database: LocalDatabase; label: st
   };
 }
 
-// ---- the endpoints --------------------------------------------------------------------------------
-
-function problems(list: (string | false | undefined)[]): string | undefined {
-  const found = list.filter((p): p is string => Boolean(p));
-  return found.length ? found.join('; ') : undefined;
-}
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function endpoints(courseDocumentId: string, identifier: string): Endpoint[] {
-  const query = (params: object) => '?' + qs.stringify(params);
-  return [
-    {
-      name: 'courses: filter, populate, sort',
-      method: 'GET',
-      path:
-        '/api/courses' +
-        query({
-          filters: { category: { $eq: 'quran' }, isPublished: { $eq: 'true' } },
-          populate: { instructor: '*' },
-          pagination: { page: 1, pageSize: 20 },
-          sort: ['createdAt:desc'],
-        }),
-      check: (body) => {
-        const data = isObject(body) && Array.isArray(body.data) ? (body.data as Json[]) : undefined;
-        if (!data) return 'no data array';
-        const dates = data.map((c) => String(c.createdAt));
-        return problems([
-          data.length !== 20 && `${data.length} rows, expected 20`,
-          data.some((c) => c.category !== 'quran') &&
-            `filter on category not applied (categories: ${[...new Set(data.map((c) => c.category))].join(', ')})`,
-          data.some((c) => c.isPublished !== true) && 'filter on isPublished not applied',
-          data.some((c) => !isObject(c.instructor)) && 'instructor not populated',
-          dates.some((d, i) => i > 0 && d > dates[i - 1]!) && 'not sorted by createdAt desc',
-        ]);
-      },
-    },
-    {
-      name: 'course findOne: populate lessons, instructor',
-      method: 'GET',
-      path: `/api/courses/${courseDocumentId}` + query({ populate: { lessons: '*', instructor: '*' } }),
-      check: (body) => {
-        const data = isObject(body) && isObject(body.data) ? body.data : undefined;
-        if (!data) return 'no data object';
-        return problems([
-          !Array.isArray(data.lessons)
-            ? 'lessons not populated'
-            : data.lessons.length !== LESSONS_PER_COURSE &&
-              `${data.lessons.length} lessons, expected ${LESSONS_PER_COURSE}`,
-          !isObject(data.instructor) && 'instructor not populated',
-        ]);
-      },
-    },
-    {
-      name: 'lessons of a course: filter, sort',
-      method: 'GET',
-      path:
-        '/api/lessons' +
-        query({
-          filters: { course: { documentId: { $eq: courseDocumentId } } },
-          sort: ['order:asc'],
-          pagination: { pageSize: 50 },
-        }),
-      check: (body) => {
-        const data = isObject(body) && Array.isArray(body.data) ? (body.data as Json[]) : undefined;
-        if (!data) return 'no data array';
-        const orders = data.map((l) => Number(l.order));
-        return problems([
-          data.length !== LESSONS_PER_COURSE && `${data.length} rows, expected ${LESSONS_PER_COURSE}`,
-          orders.some((o, i) => i > 0 && o < orders[i - 1]!) && 'not sorted by order asc',
-        ]);
-      },
-    },
-    {
-      name: 'sign-in: POST /api/auth/local',
-      method: 'POST',
-      path: '/api/auth/local',
-      body: { identifier, password: BENCH_PASSWORD },
-      check: (body) => (isObject(body) && typeof body.jwt === 'string' ? undefined : 'no jwt in the answer'),
-    },
-  ];
-}
-
-// ---- output -----------------------------------------------------------------------------------------
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) =>
-    '| ' + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ') + ' |';
-  return [
-    line(rows[0]!),
-    '|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 1) + '-' : '-'.repeat(w + 1) + ':')).join('|') + '|',
-    ...rows.slice(1).map(line),
-  ].join('\n');
-}
-
-const ms = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(0)} ms`);
-
-function report(results: Measurement[], machine: string[], build: BuildStep[], caveat?: string) {
-  console.log('\n== Machine');
-  for (const line of machine) console.log(`  ${line}`);
-  console.log('\n== Dataset build');
-  console.log(
-    table([
-      ['step', 'rows', 'time'],
-      ...build.map((s) => [s.name, s.rows ? s.rows.toLocaleString('en') : '', ms(s.ms)]),
-    ]),
-  );
-  console.log(
-    `\n== Results (${settings.connections} connections, ${settings.duration} s each after a ${settings.warmup} s warm-up; autocannon)`,
-  );
-  console.log(
-    table([
-      ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'DB round trips/request'],
-      ...results.map((r) =>
-        r.failure
-          ? [r.endpoint.name, `FAILED (${r.status || 'no answer'})`, '-', '-', '-', r.dbQueries]
-          : [r.endpoint.name, r.reqPerSec!.toFixed(1), String(r.p50), String(r.p99), String(r.non2xx), r.dbQueries],
-      ),
-    ]),
-  );
-  console.log('\nRequests:');
-  results.forEach((r) =>
-    console.log(`  ${r.endpoint.name}: ${r.endpoint.method} ${decodeURIComponent(r.endpoint.path)}`),
-  );
-  const failed = results.filter((r) => r.failure);
-  if (failed.length) {
-    console.log('\nFAILED endpoints (not measured):');
-    failed.forEach((r) => console.log(`  ${r.endpoint.name}: ${r.failure}`));
-  }
-  const odd = results.filter((r) => !r.failure && (r.warning || r.non2xx || r.errors));
-  if (odd.length) {
-    console.log('\nWarnings (measured, but read the figures with care):');
-    for (const r of odd) {
-      if (r.warning) console.log(`  ${r.endpoint.name}: the 200 answer is not what was asked for: ${r.warning}`);
-      if (r.non2xx)
-        console.log(`  ${r.endpoint.name}: ${r.non2xx} non-2xx answers; status codes ${JSON.stringify(r.statusCodes)}`);
-      if (r.errors) console.log(`  ${r.endpoint.name}: ${r.errors} socket errors/timeouts`);
-    }
-  }
-  if (caveat) console.log(`\nNOTE: ${caveat}`);
-  console.log(`\nWhole run: ${ms(performance.now() - startedAt)}`);
-}
-
 // ---- main -------------------------------------------------------------------------------------------
 
-async function main() {
+async function signIn(baseUrl: string, identifier: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/local`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identifier, password: BENCH_PASSWORD }),
+  });
+  const body = (await response.json()) as { jwt?: string };
+  if (!body.jwt) throw new Error(`signing in as ${identifier} failed (${response.status})`);
+  return body.jwt;
+}
+
+async function startBenchWorker(database: LocalDatabase, name: string, vars: Record<string, string>) {
+  const port = await freePort();
+  const persistTo = mkdtempSync(join(tmpdir(), 'lms-bench-'));
+  cleanups.push({ name: `${name} temp dir`, run: async () => rmSync(persistTo, { recursive: true, force: true }) });
+  const t0 = performance.now();
+  const worker = await startWrangler({
+    port,
+    database,
+    jwtSecret: toBase64Url(crypto.getRandomValues(new Uint8Array(48))),
+    persistTo,
+    quiet: true,
+    vars,
+  });
+  cleanups.push({
+    name,
+    run: async () => {
+      worker.stop();
+      await Promise.race([worker.exited, new Promise((r) => setTimeout(r, 10_000))]);
+    },
+  });
+  console.log(`${name} (wrangler dev) up on port ${port} in ${ms(performance.now() - t0)}`);
+  return `http://127.0.0.1:${port}`;
+}
+
+async function measureAll(baseUrl: string, endpoints: ReturnType<typeof coreEndpoints>, with_: Settings) {
+  const results: Measurement[] = [];
+  for (const endpoint of endpoints) {
+    console.log(`measuring ${endpoint.name}…`);
+    const result = await measureEndpoint(baseUrl, endpoint, with_);
+    if (result.failure) console.log(`  FAILED: ${result.failure}`);
+    results.push(result);
+  }
+  return results;
+}
+
+async function runScale(scale: number): Promise<ScaleRun> {
+  const mark = cleanups.length;
+  console.log(`\n######## scale ${scale}x: ${studentCount(scale).toLocaleString('en')} students ########`);
   const { database, label, caveat } = await openBenchDatabase();
   console.log(`database: ${label}`);
   if (caveat) console.log(`NOTE: ${caveat}`);
@@ -287,65 +223,77 @@ async function main() {
   const handle = await openDatabase(database);
   let version: string;
   let courseDocumentId: string;
+  let counts: Record<string, number>;
+  let targets: Awaited<ReturnType<typeof analyticsTargets>>;
   const pick = mulberry32(SEED ^ 0x5eed);
   try {
     const t0 = performance.now();
-    const steps = await buildDataset(handle.db, { seed: SEED, passwordHash });
+    const steps = await buildDataset(handle.db, { seed: SEED, passwordHash, scale });
     for (const s of steps)
       console.log(`  ${s.name}: ${s.rows ? `${s.rows.toLocaleString('en')} rows, ` : ''}${ms(s.ms)}`);
     build.push(...steps, { name: 'dataset total', rows: 0, ms: performance.now() - t0 });
     version = String((await handle.db.execute(sql`SELECT version() AS v`)).rows[0]?.v);
     const published = await handle.db.execute(sql`SELECT document_id FROM courses WHERE is_published ORDER BY id`);
     courseDocumentId = String(published.rows[Math.floor(pick() * published.rows.length)]?.document_id);
+    targets = await analyticsTargets(handle.db);
+    const tally = await handle.db.execute<Record<string, number>>(sql`
+      SELECT (SELECT count(*) FROM course_enrollments)::int AS enrollments,
+             (SELECT count(*) FROM user_progresses)::int AS progress,
+             (SELECT count(*) FROM progress_events)::int AS events,
+             (SELECT count(*) FROM quiz_attempts)::int AS attempts`);
+    counts = tally.rows[0]!;
   } finally {
     // Closed before the worker starts: PGlite serves one connection at a time.
     await handle.close();
   }
-  const identifier = studentUsername(1 + Math.floor(pick() * STUDENT_COUNT));
+  const identifier = studentUsername(1 + Math.floor(pick() * studentCount(scale)));
 
   await buildAppIfStale();
   process.env.EXPOSE_DB_STATS = '1';
-  const port = await freePort();
-  const persistTo = mkdtempSync(join(tmpdir(), 'lms-bench-'));
-  cleanups.push({ name: 'temp dir', run: async () => rmSync(persistTo, { recursive: true, force: true }) });
-  const t0 = performance.now();
-  const worker = await startWrangler({
-    port,
-    database,
-    jwtSecret: toBase64Url(crypto.getRandomValues(new Uint8Array(48))),
-    persistTo,
-    quiet: true,
-  });
-  cleanups.push({
-    name: 'worker',
-    run: async () => {
-      worker.stop();
-      await Promise.race([worker.exited, new Promise((r) => setTimeout(r, 10_000))]);
-    },
-  });
-  console.log(`worker (wrangler dev) up on port ${port} in ${ms(performance.now() - t0)}`);
+  const recording = await startBenchWorker(database, 'worker', { API_USAGE_STORE: 'memory' });
 
-  const results: Measurement[] = [];
-  for (const endpoint of endpoints(courseDocumentId, identifier)) {
-    console.log(`measuring ${endpoint.name}…`);
-    const result = await measureEndpoint(`http://127.0.0.1:${port}`, endpoint, settings);
-    if (result.failure) console.log(`  FAILED: ${result.failure}`);
-    results.push(result);
-  }
+  const core = coreEndpoints(courseDocumentId, identifier);
+  const coreResults = await measureAll(recording, core, settings);
+  const teacherJwt = await signIn(recording, 'bench.teacher.001');
+  const adminJwt = await signIn(recording, BENCH_ADMIN);
+  const analyticsResults = await measureAll(
+    recording,
+    analyticsEndpoints(targets, teacherJwt, adminJwt),
+    analyticsSettings,
+  );
+
+  const off = await startBenchWorker(database, 'worker without usage recording', { API_USAGE_STORE: 'off' });
+  console.log(`measuring the cost of recording API usage (${OVERHEAD_ROUNDS} rounds)…`);
+  const overhead = await usageOverhead(recording, off, core[0]!, overheadSettings, OVERHEAD_ROUNDS);
+  overhead.inProcess = await middlewareCostMicros();
 
   const cpu = cpus();
-  report(
-    results,
-    [
-      `CPU: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown'}; RAM ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ${platform()} ${release()}`,
-      `Node ${process.version}; load generator and workerd share this machine`,
-      `Database: ${label}`,
-      `Database version: ${version}`,
-      `Dataset: ${COURSE_COUNT.toLocaleString('en')} courses, ${(COURSE_COUNT * LESSONS_PER_COURSE).toLocaleString('en')} lessons, ${STUDENT_COUNT.toLocaleString('en')} students (seed ${SEED}); course ${courseDocumentId}, sign-in as ${identifier}`,
-    ],
-    build,
-    caveat,
-  );
+  console.log(`\n######## results at scale ${scale}x ########`);
+  console.log('\n== Machine');
+  for (const line of [
+    `CPU: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown'}; RAM ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ${platform()} ${release()}`,
+    `Node ${process.version}; load generator, workerd and Postgres share this machine`,
+    `Database: ${label}`,
+    `Database version: ${version}`,
+    `Dataset (scale ${scale}, seed ${SEED}): ${COURSE_COUNT.toLocaleString('en')} courses + the big class, ${(COURSE_COUNT * LESSONS_PER_COURSE).toLocaleString('en')} lessons + 40, ${studentCount(scale).toLocaleString('en')} students, ${counts.enrollments!.toLocaleString('en')} enrollments, ${counts.progress!.toLocaleString('en')} progress rows, ${counts.events!.toLocaleString('en')} progress events, ${counts.attempts!.toLocaleString('en')} quiz attempts`,
+    `Core: course ${courseDocumentId}, sign-in as ${identifier}. Analytics: bench.teacher.001 (20 courses and the big class of ${targets.classSize.toLocaleString('en')}), and ${BENCH_ADMIN}`,
+  ])
+    console.log(`  ${line}`);
+  printBuild(build);
+  printMeasurements('Core endpoints', coreResults, settings);
+  printMeasurements('Analytics and observability endpoints', analyticsResults, analyticsSettings);
+  printOverhead(core[0]!.name, overhead, overheadSettings);
+  if (caveat) console.log(`\nNOTE: ${caveat}`);
+
+  await cleanupSince(mark);
+  return { scale, results: [...coreResults, ...analyticsResults] };
+}
+
+async function main() {
+  const runs: ScaleRun[] = [];
+  for (const scale of scalesFromArguments()) runs.push(await runScale(scale));
+  printGrowth(runs);
+  console.log(`\nWhole run: ${ms(performance.now() - startedAt)}`);
 }
 
 let exitCode = 0;

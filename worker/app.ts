@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env';
+import { apiUsage } from './middleware/api-usage';
 import { authenticate } from './middleware/authenticate';
 import { database } from './middleware/database';
 import { renderError, renderNotFound } from './middleware/errors';
@@ -9,14 +10,17 @@ import { xapiVersion } from './middleware/xapi-version';
 import { achievementCriteriaRoutes } from './routes/achievement-criteria';
 import { activityLogRoutes } from './routes/activity-logs';
 import { adminUserRoutes } from './routes/admin-users';
+import { analyticsRoutes } from './routes/analytics';
 import { authRoutes } from './routes/auth';
 import { certificateRoutes } from './routes/certificates';
 import { contentRoutes } from './routes/content-routes';
 import { courseEnrollmentRoutes } from './routes/course-enrollments';
+import { courseProgressRoutes } from './routes/course-progress';
 import { guardianLinkRoutes } from './routes/guardian-links';
 import { leaderboardRoutes } from './routes/leaderboards';
 import { answerOtherMethods } from './routes/method-not-allowed';
 import { pairingCodeRoutes } from './routes/pairing-codes';
+import { observabilityRoutes } from './routes/observability';
 import { progressStatsRoutes } from './routes/progress-stats';
 import { quizAttemptRoutes, quizAttemptStartRoutes } from './routes/quiz-attempts';
 import { schoolSettingRoutes } from './routes/school-settings';
@@ -51,6 +55,9 @@ function apiRoutes() {
   api.route('/admin/users', adminUserRoutes);
   api.route('/pairing-codes', pairingCodeRoutes);
   api.route('/achievement-criteria', achievementCriteriaRoutes);
+  api.route('/analytics', analyticsRoutes);
+  api.route('/analytics', courseProgressRoutes);
+  api.route('/observability', observabilityRoutes);
   return answerOtherMethods(api);
 }
 
@@ -65,6 +72,7 @@ function xapiStore() {
 export function createApp() {
   const app = new Hono<AppEnv>();
   app.use(requestContext);
+  app.use(apiUsage);
   // Liveness for load balancers and `npm start`: no database, no auth.
   app.get('/_health', (c) => c.body(null, 204));
   app.route('/api', apiRoutes());

@@ -13,6 +13,15 @@ export interface Env {
   EXPOSE_DB_STATS?: string;
   MEDIA?: R2Bucket;
   ASSETS?: Fetcher;
+  /** Workers Analytics Engine dataset that API usage is written to in production (wrangler.toml). */
+  API_USAGE?: AnalyticsEngineDataset;
+  /** "analytics-engine" (production), "memory" (npm start, tests, bench) or "off"; see services/observability. */
+  API_USAGE_STORE?: string;
+  /** The dataset's name for the SQL API (default lms_api_usage). */
+  API_USAGE_DATASET?: string;
+  /** Reading usage back: the Cloudflare account id and an API token (secret) with Account Analytics: Read. */
+  ANALYTICS_ACCOUNT_ID?: string;
+  ANALYTICS_API_TOKEN?: string;
 }
 
 /** The caller, as the access token names them (the database confirms it in the request's first round trip). */

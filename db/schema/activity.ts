@@ -28,7 +28,8 @@ export const progressEvents = pgTable(
   },
   (t) => [
     uniqueIndex('progress_events_user_event_key').on(t.userId, t.eventId),
-    index('progress_events_lesson_idx').on(t.lessonId),
+    // A course's activity in a window (analytics): the lessons' events by date, not a scan of every event.
+    index('progress_events_lesson_occurred_idx').on(t.lessonId, t.occurredAt),
     index('progress_events_occurred_at_idx').on(t.occurredAt),
   ],
 );
@@ -63,6 +64,8 @@ export const quizAttempts = pgTable(
     index('quiz_attempts_quiz_idx').on(t.quizId),
     index('quiz_attempts_user_quiz_idx').on(t.userId, t.quizId),
     index('quiz_attempts_submitted_at_idx').on(t.submittedAt),
+    // Activity in a window (analytics): attempts carry wide JSON, so a scan of the table is costly.
+    index('quiz_attempts_started_at_idx').on(t.startedAt),
     check('quiz_attempts_score_range', sql`${t.score} IS NULL OR ${t.score} BETWEEN 0 AND 100`),
   ],
 );

@@ -53,7 +53,8 @@ export const courseEnrollments = pgTable(
   },
   (t) => [
     uniqueIndex('course_enrollments_user_course_key').on(t.userId, t.courseId),
-    index('course_enrollments_course_idx').on(t.courseId),
+    // A course's enrollments, and those made in a window (analytics: completion, retention, live figures).
+    index('course_enrollments_course_enrolled_idx').on(t.courseId, t.enrolledAt),
     index('course_enrollments_status_idx').on(t.status),
     index('course_enrollments_enrolled_at_idx').on(t.enrolledAt),
     check('course_enrollments_progress_range', sql`${t.progress} BETWEEN 0 AND 100`),

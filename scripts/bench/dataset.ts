@@ -1,18 +1,25 @@
 // The benchmark's fixed dataset, built with a handful of set-based statements (INSERT … SELECT over
 // generate_series): 50 teachers/instructors, 1,000 courses, 20,000 lessons, 5,000 students with
-// profiles, 15,000 enrollments and 25,000 progress rows.
+// profiles, 15,000 enrollments and 25,000 progress rows; then the learning history the analytics read
+// (bench/learning-history.ts). `scale` multiplies the students and everything they do (10: 50,000
+// students, 250,000 progress rows); the course catalogue stays the same.
 //
 // Deterministic: every "random" value is a counter-based PRNG evaluated in SQL, hash(salt, row key) → [0, 1),
 // with the salts drawn from mulberry32(seed). The same seed gives the same rows (ids, documentIds, text,
 // dates) on every run and whatever plan Postgres picks, which random()/setseed() would not guarantee.
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
+import { buildLearningHistory } from './learning-history';
+import { docId, pick, r } from './sql-random';
 
 export const BENCH_PASSWORD = 'bench-password-1';
 export const COURSE_COUNT = 1000;
 export const LESSONS_PER_COURSE = 20;
 export const STUDENT_COUNT = 5000;
 export const INSTRUCTOR_COUNT = 50;
+export const BENCH_ADMIN = 'bench.admin';
+
+export const studentCount = (scale: number) => STUDENT_COUNT * scale;
 
 export function studentUsername(n: number): string {
   return `bench.student.${String(n).padStart(5, '0')}`;
@@ -46,19 +53,12 @@ const BASE_TEXT =
  */
 export async function buildDataset(
   db: DatabaseHandle['db'],
-  options: { seed: number; passwordHash: string },
+  options: { seed: number; passwordHash: string; scale?: number },
 ): Promise<BuildStep[]> {
+  const scale = options.scale ?? 1;
   const next = mulberry32(options.seed);
   const salt = () => Math.floor(next() * 2 ** 32).toString(36);
   const s = { user: salt(), course: salt(), lesson: salt(), profile: salt(), enrol: salt(), progress: salt() };
-
-  /** SQL text of a uniform [0, 1) draw for `key` (an SQL text expression) in the stream `stream`. */
-  const r = (stream: string, key: string) =>
-    `((('x' || substr(md5('${stream}:' || ${key}), 1, 8))::bit(32)::bigint)::float8 / 4294967296.0)`;
-  /** 24 characters of [a-z0-9], a letter first, like newDocumentId(). */
-  const docId = (stream: string, key: string) => `('b' || substr(md5('${stream}:doc:' || ${key}), 1, 23))`;
-  const pick = (values: readonly string[], draw: string) =>
-    `(ARRAY[${values.map((v) => `'${v}'`).join(',')}])[1 + floor(${draw} * ${values.length})::int]`;
 
   const steps: BuildStep[] = [];
   const step = async (name: string, statement: ReturnType<typeof sql>) => {
@@ -152,7 +152,14 @@ export async function buildDataset(
                true,
                timestamptz '2025-01-01 00:00+00' + ${raw(r(s.user, `'sc' || i`))} * interval '365 days',
                timestamptz '2025-01-01 00:00+00' + ${raw(r(s.user, `'sc' || i`))} * interval '365 days'
-        FROM generate_series(1, ${STUDENT_COUNT}) AS i`,
+        FROM generate_series(1, ${studentCount(scale)}) AS i`,
+  );
+
+  await step(
+    'admin (users)',
+    sql`INSERT INTO users (document_id, username, email, password, role_id, confirmed)
+        SELECT ${raw(docId(s.user, `'admin'`))}, ${BENCH_ADMIN}, ${BENCH_ADMIN + '@bench.example'}, ${options.passwordHash},
+               (SELECT id FROM roles WHERE type = 'admin'), true`,
   );
 
   await step(
@@ -220,6 +227,8 @@ export async function buildDataset(
         JOIN lessons l ON l.course_id = en.course_id AND l."order" = o
         ORDER BY en.user_id, en.e, o`,
   );
+
+  steps.push(...(await buildLearningHistory(db, { salt })));
 
   // Fresh statistics, as autovacuum would eventually produce: plans then match a settled database.
   await step('ANALYZE', sql`ANALYZE`);

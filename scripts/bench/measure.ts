@@ -8,6 +8,8 @@ export interface Endpoint {
   /** Path and query string, already encoded. */
   path: string;
   body?: unknown;
+  /** Extra request headers, e.g. the bearer token of a signed-in teacher. */
+  headers?: Record<string, string>;
   /** Looks at a 200 answer; returns what is wrong with it (e.g. a filter not applied), or nothing. */
   check?: (body: unknown) => string | undefined;
 }
@@ -41,9 +43,13 @@ export interface Measurement {
 }
 
 function requestInit(endpoint: Endpoint): RequestInit {
-  return endpoint.body === undefined
-    ? { method: endpoint.method }
-    : { method: endpoint.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(endpoint.body) };
+  const headers = { ...endpoint.headers };
+  if (endpoint.body === undefined) return { method: endpoint.method, headers };
+  return {
+    method: endpoint.method,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(endpoint.body),
+  };
 }
 
 function errorMessage(text: string): string {

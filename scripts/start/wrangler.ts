@@ -16,6 +16,8 @@ export async function startWrangler(options: {
   jwtSecret: string;
   persistTo: string;
   quiet?: boolean;
+  /** More variables for the worker, over the defaults (the bench turns API usage recording off with one). */
+  vars?: Record<string, string>;
 }): Promise<RunningWorker> {
   mkdirSync(options.persistTo, { recursive: true });
   // Bindings travel in an env file (not argv), so the database URL and secret stay out of `ps`.
@@ -27,6 +29,9 @@ export async function startWrangler(options: {
     DB_HTTP_ENDPOINT: options.database.sqlHttpUrl,
     JWT_SECRET: options.jwtSecret,
     EXPOSE_DB_STATS: process.env.EXPOSE_DB_STATS,
+    // Analytics Engine has no working local simulator: usage is kept in the worker's memory instead.
+    API_USAGE_STORE: process.env.API_USAGE_STORE ?? 'memory',
+    ...options.vars,
   };
   writeFileSync(
     envFile,

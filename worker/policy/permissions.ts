@@ -33,6 +33,10 @@ export type Resource =
   | 'quizAttempts'
   | 'leaderboards'
   | 'progressStats'
+  // Reports and the progress monitor over courses (teachers: their own; admins: all).
+  | 'analytics'
+  // API usage and system health: admins only, and admin is '*'.
+  | 'observability'
   // School-wide switches (school_settings): admins only, and admin is '*'.
   | 'schoolSettings'
   // The school's public profile (name, logo, language, registration open): everyone, before signing in.
@@ -110,6 +114,7 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
     quizAttempts: read('students'),
     leaderboards: read('all'),
     progressStats: read('students'),
+    analytics: read('own'),
     users: { ...read('self', 'students'), update: ['self'], create: ['students'] },
     guardianLinks: { ...read('students'), create: ['students'], delete: ['students'] },
     // 'students' here is narrower than elsewhere: students in a course the teacher owns, or whose hifz
