@@ -12,6 +12,12 @@ const config = {
       precompress: false,
       strict: false,
     }),
+    alias: {
+      // The API's answer types, derived by the worker from its own schemas (type-only imports).
+      $contract: '../worker/contract',
+    },
+    // Registered by workbox-window (src/lib/pwa/pwa.svelte.ts) so updates wait for the user.
+    serviceWorker: { register: false },
   },
 };
 
