@@ -19,5 +19,6 @@ export function toQueryString(query: Record<string, QueryValue>): string {
   return parts.join('&');
 }
 
-// Brackets stay readable in URLs and logs; qs decodes them either way.
-const encodeKey = (key: string) => encodeURIComponent(key).replace(/%5B/g, '[').replace(/%5D/g, ']');
+// Brackets and operators ($eq) stay readable in URLs and logs; qs decodes them either way.
+const encodeKey = (key: string) =>
+  encodeURIComponent(key).replace(/%5B/g, '[').replace(/%5D/g, ']').replace(/%24/g, '$');
