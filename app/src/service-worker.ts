@@ -22,8 +22,10 @@ import { syncOutbox } from '$lib/offline/sync';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
 // The shell: hashed build files (revision null: the name changes with the content) and the small static
-// files. Fonts are cached when a page first uses them; certificate TTFs are for the worker, not the app.
-const shell = build.filter((path) => !/\.(woff2?|ttf)$/.test(path));
+// files. Of the fonts, the WOFF2 files for Arabic UI text and for verses (regular) come along, so Arabic
+// renders offline too; the rest is cached when first used. Certificate TTFs are for the worker, not the app.
+const OFFLINE_FONTS = /\/(noto-sans-arabic-arabic-(400|700)|amiri-arabic-400)-normal\.[^/]+\.woff2$/;
+const shell = build.filter((path) => !/\.(woff2?|ttf)$/.test(path) || OFFLINE_FONTS.test(path));
 const statics = files.filter((path) => /^\/(manifest\.webmanifest|favicon\.svg|icons\/icon-192\.png)$/.test(path));
 precacheAndRoute([
   { url: '/', revision: version },
