@@ -18,8 +18,10 @@ const QUIET_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-// @sparticuz/chromium's flags are tuned for AWS Lambda; these would change what a page may do.
-const UNWANTED_NPM_ARGS = /^--(disable-web-security|allow-running-insecure-content|headless)/;
+// @sparticuz/chromium's flags are tuned for AWS Lambda. Some would change what a page may do (web
+// security), and in one process closing a page takes the whole browser down (single-process, no-zygote).
+const UNWANTED_NPM_ARGS =
+  /^--(disable-web-security|allow-running-insecure-content|headless|single-process|no-zygote|in-process-gpu)/;
 
 export interface ChromiumBinary {
   executablePath: string;
@@ -34,12 +36,17 @@ export function findChromium(): Promise<ChromiumBinary> {
     const choice = process.env.LMS_CHROMIUM;
     if (choice && choice !== 'npm') return { executablePath: choice, args: QUIET_ARGS, source: 'env' };
     if (choice !== 'npm' && existsSync(DEBIAN)) return { executablePath: DEBIAN, args: QUIET_ARGS, source: 'debian' };
-    const { default: npmChromium } = await import('@sparticuz/chromium');
-    const executablePath = await npmChromium.executablePath();
-    const args = [...npmChromium.args.filter((a) => !UNWANTED_NPM_ARGS.test(a)), ...QUIET_ARGS];
-    return { executablePath, args: [...new Set(args)], source: 'npm' };
+    return npmChromium();
   })();
   return found;
+}
+
+/** The Chromium inside the npm package @sparticuz/chromium, unpacked to /tmp on first use. */
+export async function npmChromium(): Promise<ChromiumBinary> {
+  const { default: packaged } = await import('@sparticuz/chromium');
+  const executablePath = await packaged.executablePath();
+  const args = [...packaged.args.filter((a) => !UNWANTED_NPM_ARGS.test(a)), ...QUIET_ARGS];
+  return { executablePath, args: [...new Set(args)], source: 'npm' };
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
