@@ -148,4 +148,78 @@ describe('the outbox', () => {
     await expectNoAxeViolations(page, 'account with a refused item');
     await context.close();
   });
+
+  it('is sent by the service worker’s Background Sync while no page of the app is open', async () => {
+    const learner = await newLearner(appUrl, COURSE);
+    const lesson = (await findCourse(appUrl, COURSE)).lessons[2]!;
+    const context = await browser.newContext({ viewport: PHONE });
+    const fromWorker: boolean[] = [];
+    context.on(
+      'request',
+      (r) => r.url().endsWith('/api/user-progresses/batch') && fromWorker.push(!!r.serviceWorker()),
+    );
+    const page = await installedLearnerHome(context, learner);
+    await context.setOffline(true);
+    await completeOffline(page, lesson.title);
+
+    // Chromium fires a registered sync when the connection returns; DevTools lets the test fire it at a
+    // moment of its choosing, after the app's last page has closed.
+    const blank = await context.newPage();
+    const devtools = await context.newCDPSession(blank);
+    const registrations: { registrationId: string; scopeURL: string }[] = [];
+    devtools.on('ServiceWorker.workerRegistrationUpdated', (e) => registrations.push(...e.registrations));
+    await devtools.send('ServiceWorker.enable');
+    await page.close();
+    await context.setOffline(false);
+    await expect.poll(() => registrations.some((r) => r.scopeURL === `${appUrl}/`)).toBe(true);
+    await devtools.send('ServiceWorker.dispatchSyncEvent', {
+      origin: appUrl,
+      registrationId: registrations.find((r) => r.scopeURL === `${appUrl}/`)!.registrationId,
+      tag: `outbox:${learner.user.documentId}`,
+      lastChance: false,
+    });
+    await expect.poll(() => serverProgress(learner, lesson.documentId), { timeout: 15_000 }).toHaveLength(1);
+    expect(fromWorker).toEqual([true]);
+
+    const again = await context.newPage();
+    await again.goto(appUrl + '/learn/account');
+    const item = again.getByTestId('outbox-item').first();
+    await expect.poll(() => item.getAttribute('data-state'), { timeout: 15_000 }).toBe('sent');
+    await context.close();
+  });
+
+  it('on sign-out, erases the learner’s data only once it is sent, or after asking', async () => {
+    const learner = await newLearner(appUrl, COURSE);
+    const lesson = (await findCourse(appUrl, COURSE)).lessons[0]!;
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await installedLearnerHome(context, learner);
+    const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    const mine = `lms-user-${learner.user.documentId}`;
+    await context.setOffline(true);
+    await completeOffline(page, lesson.title);
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.getByTestId('sign-out').click();
+
+    const dialog = page.getByRole('dialog', { name: 'Some work is not sent yet' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('One piece of work is saved only on this phone');
+    await expectNoAxeViolations(page, 'sign-out with unsent work');
+    await screenshot(page, 'sign-out-unsent.en.phone');
+    await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+    expect(new URL(page.url()).pathname).toBe('/learn/account');
+    expect(await databases()).toContain(mine);
+
+    // Back online, signing out sends the work first, then leaves nothing of this learner on the phone.
+    await context.setOffline(false);
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(`${appUrl}/sign-in`);
+    expect(await serverProgress(learner, lesson.documentId)).toHaveLength(1);
+    expect(await databases()).not.toContain(mine);
+    const cachedForLearner = await page.evaluate(async (id) => {
+      const keys = await (await caches.open('lms-api')).keys();
+      return keys.filter((k) => k.url.endsWith(`lms-user=${id}`)).length;
+    }, learner.user.id);
+    expect(cachedForLearner).toBe(0);
+    await context.close();
+  });
 });

@@ -30,6 +30,7 @@ class OfflineRuntime {
   problem = $state<string | null>(null);
 
   #opened: (Opened & { user: string }) | null = null;
+  #inFlight: Promise<void> | null = null;
   #listening = false;
 
   /** The signed-in user's database; opening it the first time also starts the sync triggers. */
@@ -71,10 +72,14 @@ class OfflineRuntime {
     if (this.inUse()) void this.open().then(() => this.sync());
   }
 
-  /** Sends what waits. Offline or unreachable: nothing happens, the items wait for the next trigger. */
-  async sync(): Promise<void> {
-    if (!this.#opened || this.syncing || !navigator.onLine) return;
-    const { db, offline } = this.#opened;
+  /** Sends what waits; a call during a sync joins it. Offline or unreachable: the items wait for later. */
+  sync(): Promise<void> {
+    if (!this.#opened || !navigator.onLine) return Promise.resolve();
+    this.#inFlight ??= this.#send(this.#opened).finally(() => (this.#inFlight = null));
+    return this.#inFlight;
+  }
+
+  async #send({ db, offline }: Opened): Promise<void> {
     this.syncing = true;
     try {
       await offline.syncOutbox(db, api);
