@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../scripts/paths';
+import { signInDemo } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
+import { bundleForBrowser } from '../support/browser-bundle';
+import { pdf } from '../support/media-fixtures';
 
 const appUrl = inject('appUrl');
 let browser: Browser;
@@ -116,6 +119,82 @@ describe('the service worker', () => {
       expect(await controlled(page)).toBe(true);
     } finally {
       writeFileSync(file, original);
+      await context.close();
+    }
+  });
+});
+
+describe('media downloaded for offline', () => {
+  it('plays from the phone with no connection, seeking by Range, until the download is removed', async () => {
+    // A teacher's upload stands in for a lesson's recording: what matters is bytes and Range requests.
+    const teacher = await signInDemo(appUrl, 'teacher.amina');
+    const form = new FormData();
+    const body = pdf(4096);
+    form.append('files', new Blob([body], { type: 'application/pdf' }), 'lesson-notes.pdf');
+    const upload = await fetch(`${appUrl}/api/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${teacher.jwt}` },
+      body: form,
+    });
+    const [file] = (await upload.json()) as { url: string }[];
+
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(appUrl + '/sign-in');
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await page.reload();
+      expect(await controlled(page)).toBe(true);
+      await page.addScriptTag({ content: await bundleForBrowser('tests/support/offline-entry.ts', 'lms') });
+      const download = await page.evaluate(async (url) => {
+        const lms = (window as any).lms;
+        const db = lms.openUserDatabase('media-learner');
+        const result = await lms.downloadCourseMedia(db, 'media-learner', 'course-1', [url]);
+        db.close();
+        return { state: result.state, storedBytes: result.storedBytes, totalBytes: result.totalBytes };
+      }, file!.url);
+      expect(download).toEqual({ state: 'complete', storedBytes: 4096, totalBytes: 4096 });
+
+      await context.setOffline(true);
+      const read = (range?: string) =>
+        page.evaluate(
+          async ({ url, range }) => {
+            const res = await fetch(url, { headers: range ? { range } : {} });
+            return {
+              status: res.status,
+              contentRange: res.headers.get('content-range'),
+              bytes: [...new Uint8Array(await res.arrayBuffer())],
+            };
+          },
+          { url: file!.url, range },
+        );
+      const whole = await read();
+      expect(whole.status).toBe(200);
+      expect(whole.bytes).toEqual([...body]);
+      const middle = await read('bytes=1000-1009');
+      expect(middle).toEqual({
+        status: 206,
+        contentRange: 'bytes 1000-1009/4096',
+        bytes: [...body.subarray(1000, 1010)],
+      });
+
+      await page.evaluate(async () => {
+        const lms = (window as any).lms;
+        const db = lms.openUserDatabase('media-learner');
+        await lms.removeCourseMedia(db, 'media-learner', 'course-1');
+        db.close();
+      });
+      expect(await page.evaluate((url) => caches.match(url).then((hit) => hit === undefined), file!.url)).toBe(true);
+      const gone = await page.evaluate(
+        (url) =>
+          fetch(url).then(
+            () => 'served',
+            () => 'not on the phone',
+          ),
+        file!.url,
+      );
+      expect(gone).toBe('not on the phone');
+    } finally {
       await context.close();
     }
   });

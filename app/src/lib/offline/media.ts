@@ -32,7 +32,8 @@ export async function downloadCourseMedia(
   try {
     for (const file of files) {
       if (file.stored && (await cache.match(file.url))) continue;
-      const res = await fetch(file.url);
+      // no-store: the file lives in the media cache only, not a second time in the browser's HTTP cache.
+      const res = await fetch(file.url, { cache: 'no-store' });
       if (!res.ok) throw new Error(`${file.url}: ${res.status}`);
       const blob = await res.blob();
       await cache.put(file.url, new Response(blob, { headers: res.headers }));
