@@ -135,6 +135,37 @@ describe('the sync engine', () => {
   });
 });
 
+describe('the enrolled courses on the phone', () => {
+  it('copies courses, lessons in order and quizzes without their answers', async () => {
+    const learner = await newLearner(appUrl, COURSE);
+    const page = await openPage();
+    const stored = await page.evaluate(async (jwt) => {
+      const db = window.lms.openUserDatabase('courses' + Date.now());
+      const api = new window.lms.ApiClient({ current: () => jwt, refresh: async () => null });
+      await window.lms.refreshEnrolledCourses(db, api);
+      const lessons = await db.lessons.orderBy('[course+order]').toArray();
+      const quizzes = await db.quizzes.toArray();
+      return {
+        courses: (await db.courses.toArray()).map((c) => c.title),
+        lessons: lessons.map((l) => [l.order, l.type]),
+        quizLesson: quizzes.map((q) => lessons.find((l) => l.documentId === q.lesson)?.type),
+        questionKeys: [...new Set(quizzes.flatMap((q) => q.questions.flatMap((x) => Object.keys(x as object))))],
+      };
+    }, learner.jwt);
+    expect(stored.courses).toEqual([COURSE]);
+    expect(stored.lessons).toEqual([
+      [1, 'article'],
+      [2, 'video'],
+      [3, 'quiz'],
+    ]);
+    expect(stored.quizLesson).toEqual(['quiz']);
+    expect(stored.questionKeys.length).toBeGreaterThan(0);
+    expect(stored.questionKeys).not.toContain('answer');
+    expect(stored.questionKeys).not.toContain('explanation');
+    await page.close();
+  });
+});
+
 describe('revalidation', () => {
   it('asks with If-None-Match, keeps the copy on 304, copes without ETags, and answers the copy offline', async () => {
     const page = await openPage();

@@ -66,6 +66,30 @@ describe('installable', () => {
   });
 });
 
+describe('the install button', () => {
+  it('appears only when the browser offers installation, and hands over to the browser’s prompt', async () => {
+    const page = await browser.newPage();
+    await page.goto(appUrl + '/sign-in');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    const install = page.getByRole('button', { name: 'Install app' });
+    expect(await install.count()).toBe(0);
+    // What Chromium fires when the app meets its install criteria (headless never does by itself).
+    await page.evaluate(() => {
+      const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+        prompt: async () => void ((window as any).prompted = true),
+        userChoice: Promise.resolve({ outcome: 'accepted' }),
+      });
+      window.dispatchEvent(offer);
+    });
+    await install.waitFor();
+    await expectNoAxeViolations(page, 'sign-in with the install button');
+    await install.click();
+    expect(await page.evaluate(() => (window as any).prompted)).toBe(true);
+    await expect.poll(() => install.count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('the service worker', () => {
   it('controls the page after a reload and serves the app shell offline', async () => {
     const context = await browser.newContext();

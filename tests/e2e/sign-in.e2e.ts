@@ -163,3 +163,39 @@ describe('signing up', () => {
     await page.close();
   });
 });
+
+describe('the session', () => {
+  it('refreshes an expired access token once and carries on, keeping the rotated tokens', async () => {
+    const signedIn = await signInDemo(appUrl, 'maryam');
+    const context = await browser.newContext();
+    // A token the server refuses (as an expired one is), with a refresh token that is still good.
+    await useSession(context, { ...signedIn, jwt: `${signedIn.jwt.slice(0, -4)}AAAA` });
+    const page = await context.newPage();
+    const refreshes: number[] = [];
+    page.on('response', (r) => r.url().endsWith('/api/auth/refresh') && refreshes.push(r.status()));
+    await page.goto(appUrl + '/learn');
+    await page.getByRole('heading', { name: 'My courses' }).waitFor();
+    await expect
+      .poll(() => page.getByText('You are not enrolled').or(page.getByTestId('course-card').first()).count())
+      .toBeGreaterThan(0);
+    expect(refreshes).toEqual([200]);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('lms.session')!));
+    expect(stored.refreshToken).not.toBe(signedIn.refreshToken);
+    expect(stored.user.username).toBe('maryam');
+    await context.close();
+  });
+
+  it('signing out in one tab signs the other tab out too', async () => {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await first.goto(appUrl + '/sign-in');
+    await signInWithForm(first, 'maryam', DEMO_PASSWORD);
+    await first.waitForURL(`${appUrl}/learn`);
+    const second = await context.newPage();
+    await second.goto(appUrl + '/learn/account');
+    await second.getByTestId('sign-out').click();
+    await second.waitForURL(`${appUrl}/sign-in`);
+    await first.waitForURL(`${appUrl}/sign-in`);
+    await context.close();
+  });
+});
