@@ -30,26 +30,38 @@ class OfflineRuntime {
   problem = $state<string | null>(null);
 
   #opened: (Opened & { user: string }) | null = null;
+  #opening: { user: string; promise: Promise<Opened> } | null = null;
   #inFlight: Promise<void> | null = null;
   #listening = false;
 
   /** The signed-in user's database; opening it the first time also starts the sync triggers. */
-  async open(): Promise<Opened> {
+  open(): Promise<Opened> {
     const user = session.user;
-    if (!user) throw new Error('The offline store needs a signed-in user');
-    const offline = await loadOffline();
-    if (this.#opened?.user !== user.documentId) {
-      this.#opened?.db.close();
-      this.#opened = { db: offline.openUserDatabase(user.documentId), offline, user: user.documentId };
-      try {
-        localStorage.setItem(usedKey(user.documentId), '1');
-      } catch {
-        // Without the hint the layer just starts a little later, on the next write or installed start.
-      }
-      await offline.rememberAccessToken(this.#opened.db, session.accessToken());
-      this.#listen();
+    if (!user) return Promise.reject(new Error('The offline store needs a signed-in user'));
+    // Concurrent callers (a page and the layout, say) share one opening, so one database object exists.
+    if (this.#opening?.user !== user.documentId) {
+      const promise = this.#openFor(user.documentId);
+      this.#opening = { user: user.documentId, promise };
+      promise.catch(() => {
+        if (this.#opening?.promise === promise) this.#opening = null;
+      });
     }
-    return this.#opened;
+    return this.#opening.promise;
+  }
+
+  async #openFor(userDocumentId: string): Promise<Opened> {
+    const offline = await loadOffline();
+    this.#opened?.db.close();
+    const db = offline.openUserDatabase(userDocumentId);
+    this.#opened = { db, offline, user: userDocumentId };
+    try {
+      localStorage.setItem(usedKey(userDocumentId), '1');
+    } catch {
+      // Without the hint the layer just starts a little later, on the next write or installed start.
+    }
+    await offline.rememberAccessToken(db, session.accessToken());
+    this.#listen();
+    return { db, offline };
   }
 
   /**
@@ -114,6 +126,7 @@ class OfflineRuntime {
     if (this.#opened?.user === user.documentId) {
       this.#opened.db.close();
       this.#opened = null;
+      this.#opening = null;
     }
     const offline = await loadOffline();
     await offline.eraseUserData(user);
