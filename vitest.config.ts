@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const timeouts = { testTimeout: 30_000, hookTimeout: 180_000 };
+// The app's pure modules (API client, offline rules, i18n tables) are unit-tested here, in Node.
+const resolve = { alias: { $lib: fileURLToPath(new URL('./app/src/lib', import.meta.url)) } };
 
 export default defineConfig({
   test: {
@@ -11,10 +14,11 @@ export default defineConfig({
     minWorkers: 1,
     projects: [
       {
+        resolve,
         test: {
           ...timeouts,
           name: 'shared',
-          include: ['worker/**/*.test.ts', 'db/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: ['worker/**/*.test.ts', 'db/**/*.test.ts', 'tests/integration/**/*.test.ts', 'app/src/**/*.test.ts'],
           exclude: ['tests/integration/**/*.exclusive.test.ts'],
         },
       },

@@ -3,8 +3,6 @@ import adapter from '@sveltejs/adapter-static';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
   kit: {
-    // The API's answer types, from the worker's own contract module (imported type-only).
-    alias: { $contract: '../worker/contract' },
     // SPA: the worker answers unknown non-API paths with index.html, so the fallback is the whole app.
     // strict is off because nothing is prerendered; every route is client-rendered from the fallback.
     adapter: adapter({
@@ -14,6 +12,12 @@ const config = {
       precompress: false,
       strict: false,
     }),
+    alias: {
+      // The API's answer types, derived by the worker from its own schemas (type-only imports).
+      $contract: '../worker/contract',
+    },
+    // Registered by workbox-window (src/lib/pwa/pwa.svelte.ts) so updates wait for the user.
+    serviceWorker: { register: false },
   },
 };
 

@@ -19,4 +19,8 @@ const absoluteRoot: Plugin = {
 
 export default defineConfig({
   plugins: [absoluteRoot, sveltekit()],
+  build: {
+    // Merge small shared chunks: every file is a request, and a phone on slow data pays each round trip.
+    rollupOptions: { output: { experimentalMinChunkSize: 10_000 } },
+  },
 });

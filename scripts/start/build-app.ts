@@ -31,6 +31,9 @@ export async function buildAppIfStale(): Promise<void> {
     {
       cwd: projectRoot,
       stdio: 'inherit',
+      // A production build even when called from a test run: vitest sets NODE_ENV=test, and Vite would then
+      // build with `dev` true (no service worker registration, development-only code paths).
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   if (result.status !== 0) throw new Error('building the PWA failed');

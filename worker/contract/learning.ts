@@ -91,3 +91,6 @@ export interface GradedAttempt {
   possible: number;
   feedback: QuestionFeedback[];
 }
+
+/** A progress event as a device writes it (defaults not yet applied). */
+export type ProgressEventInput = z.input<typeof progressEvent>;

@@ -1,8 +1,11 @@
+// The signed-in user on this device, kept in localStorage so the shell knows who it is before any
+// request (and offline). The refresh token is single-use: every refresh is serialised across tabs.
 import { browser } from '$app/environment';
-import { ApiError, me, refresh, type Tokens, type User } from '$lib/api/client';
+import { ApiClient, ApiError, type User } from '$lib/api';
+import { fetchMe, refreshTokens } from '$lib/api/auth';
 
 const STORAGE_KEY = 'lms.session';
-const UNAUTHORIZED = Symbol('unauthorized');
+const REFRESH_LOCK = 'lms.session.refresh';
 
 export interface Session {
   jwt: string;
@@ -16,6 +19,7 @@ function isSession(value: unknown): value is Session {
     typeof s?.jwt === 'string' &&
     typeof s.refreshToken === 'string' &&
     typeof s.user?.username === 'string' &&
+    typeof s.user.documentId === 'string' &&
     typeof s.user.role?.type === 'string'
   );
 }
@@ -40,13 +44,18 @@ function write(session: Session | null): void {
   }
 }
 
+/** Runs `task` while holding a lock shared by every tab (Web Locks); alone where the API is missing. */
+async function exclusive<T>(name: string, task: () => Promise<T>): Promise<T> {
+  return browser && navigator.locks ? await navigator.locks.request(name, task) : task();
+}
+
 class SessionStore {
   // Replaced wholesale, never mutated, so a raw (non-proxied) state is enough.
   #current = $state.raw<Session | null>(read());
-  #validating: Promise<Session | null> | null = null;
+  #refreshing: Promise<string | null> | null = null;
 
   constructor() {
-    // Keep tabs in agreement: signing out in one tab signs out the others.
+    // Keep tabs in agreement: signing out in one tab signs out the others; a refresh in one is seen by all.
     if (browser) {
       window.addEventListener('storage', (event) => {
         if (event.key === STORAGE_KEY || event.key === null) this.#current = read();
@@ -56,6 +65,10 @@ class SessionStore {
 
   get current(): Session | null {
     return this.#current;
+  }
+
+  get user(): User | null {
+    return this.#current?.user ?? null;
   }
 
   set(session: Session): void {
@@ -68,56 +81,63 @@ class SessionStore {
     write(null);
   }
 
-  /**
-   * Confirms the stored session with the server, refreshing an expired jwt once.
-   * Concurrent callers share one attempt because refresh tokens are single-use.
-   */
-  validate(): Promise<Session | null> {
-    this.#validating ??= this.#validate().finally(() => (this.#validating = null));
-    return this.#validating;
+  /** The bearer token for the next request. */
+  accessToken(): string | null {
+    return this.#current?.jwt ?? null;
   }
 
-  async #validate(): Promise<Session | null> {
+  /**
+   * After `rejected` got a 401. Another tab may already have rotated the tokens (then we
+   * adopt its result); otherwise we refresh once. Only a server verdict ends the session: a network
+   * failure throws and leaves the session for a later try.
+   */
+  refresh(rejected: string): Promise<string | null> {
+    this.#refreshing ??= exclusive(REFRESH_LOCK, () => this.#refresh(rejected)).finally(
+      () => (this.#refreshing = null),
+    );
+    return this.#refreshing;
+  }
+
+  async #refresh(rejected: string): Promise<string | null> {
+    const latest = read() ?? this.#current;
+    if (!latest) return null;
+    if (latest.jwt !== rejected) {
+      if (this.#current?.jwt !== latest.jwt) this.#current = latest;
+      return latest.jwt;
+    }
+    try {
+      const tokens = await refreshTokens(latest.refreshToken);
+      // Persist the rotated tokens before anything else can fail: the old refresh token is spent.
+      const next = { ...latest, ...tokens };
+      if (this.#current?.user.documentId === latest.user.documentId) this.set(next);
+      return next.jwt;
+    } catch (error) {
+      if (error instanceof ApiError && error.status < 500) {
+        if (this.#current?.refreshToken === latest.refreshToken) this.clear();
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  /** Confirms the stored user with the server (role or name may have changed); offline keeps it as is. */
+  async validate(): Promise<Session | null> {
     const start = this.#current;
     if (!start) return null;
-    const confirmed = await this.#confirm(start);
-    if (confirmed !== UNAUTHORIZED) return confirmed;
-
-    let tokens: Tokens;
     try {
-      tokens = await refresh(start.refreshToken);
+      const user = await fetchMe(api);
+      if (this.#current?.user.documentId === user.documentId) this.set({ ...this.#current, user });
     } catch (error) {
-      // Only a server verdict ends the session; a network failure leaves it for a later retry.
-      return error instanceof ApiError && error.status < 500 ? this.#drop(start) : start;
+      if (error instanceof ApiError && error.status === 401) this.clear();
     }
-    // Persist the rotated tokens before anything else can fail: the old refresh token is spent.
-    const next = { ...start, jwt: tokens.jwt, refreshToken: tokens.refreshToken };
-    if (this.#replace(start, next) !== next) return this.#current;
-    const reconfirmed = await this.#confirm(next);
-    return reconfirmed === UNAUTHORIZED ? this.#drop(next) : reconfirmed;
-  }
-
-  async #confirm(session: Session): Promise<Session | null | typeof UNAUTHORIZED> {
-    try {
-      return this.#replace(session, { ...session, user: await me(session.jwt) });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return UNAUTHORIZED;
-      // Offline or a server fault says nothing about the credentials; keep them.
-      return session;
-    }
-  }
-
-  // Both guards below ignore results for a session the user has since replaced by signing in or out.
-  #replace(expected: Session, next: Session): Session | null {
-    if (this.#current !== expected) return this.#current;
-    this.set(next);
-    return next;
-  }
-
-  #drop(expected: Session): Session | null {
-    if (this.#current === expected) this.clear();
     return this.#current;
   }
 }
 
 export const session = new SessionStore();
+
+/** The signed-in API client: bearer token from the session, one refresh and retry on a 401. */
+export const api = new ApiClient({
+  current: () => session.accessToken(),
+  refresh: (rejected) => session.refresh(rejected),
+});

@@ -1,80 +1,94 @@
-import type { CertificateVerification, RefreshAnswer, SignInAnswer, User } from '$contract/users';
+// The one way the app (and its service worker) talks to the API. Framework-free on purpose: the service
+// worker and unit tests import it without Svelte.
+import { ApiError, NetworkError, toApiError } from './errors';
+import { toQueryString, type QueryValue } from './query';
 
-export type { CertificateVerification };
-
-export type { User };
-export type Tokens = RefreshAnswer;
-export type AuthResponse = SignInAnswer;
-
-/** A failed API call, carrying the fields of the Strapi v5 error envelope. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly details: unknown;
-
-  constructor(status: number, name: string, message: string, details: unknown = {}) {
-    super(message);
-    this.name = name;
-    this.status = status;
-    this.details = details;
-  }
+/** Where the client gets its bearer token, and how it asks for a fresh one after a 401. */
+export interface AccessTokens {
+  current(): string | null;
+  /**
+   * Called once after `rejected` was answered 401. Resolves the token to retry with, or null when the
+   * session is over. Must be safe against other tabs refreshing at the same time (refresh tokens rotate).
+   */
+  refresh(rejected: string): Promise<string | null>;
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST';
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  query?: Record<string, QueryValue>;
   body?: unknown;
-  jwt?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
 }
 
-async function request<T>(path: string, { method = 'GET', body, jwt }: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (jwt) headers.authorization = `Bearer ${jwt}`;
+export class ApiClient {
+  readonly #tokens: AccessTokens | null;
+  readonly #base: string;
 
-  // Same origin as the app, so a relative URL works in every deployment without configuration.
-  const res = await fetch(`/api${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-
-  if (res.status === 204) return undefined as T;
-  // A proxy or platform error page may not be JSON; fall through to a generic ApiError then.
-  const payload: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw toApiError(res, payload);
-  return payload as T;
-}
-
-function toApiError(res: Response, payload: unknown): ApiError {
-  const error = (payload as { error?: unknown } | null)?.error;
-  if (error && typeof error === 'object') {
-    const { status, name, message, details } = error as Record<string, unknown>;
-    return new ApiError(
-      typeof status === 'number' ? status : res.status,
-      typeof name === 'string' ? name : 'ApiError',
-      typeof message === 'string' ? message : `Request failed (${res.status})`,
-      details ?? {},
-    );
+  /** `base` is same-origin '/api' in the app, so every deployment works without configuration. */
+  constructor(tokens: AccessTokens | null, base = '/api') {
+    this.#tokens = tokens;
+    this.#base = base;
   }
-  return new ApiError(res.status, 'ApiError', `Request failed (${res.status})`);
+
+  /** Answers the response as it came (304 included) after auth and refresh; errors still throw. */
+  async response(path: string, options: RequestOptions = {}): Promise<Response> {
+    const token = this.#tokens?.current() ?? null;
+    let res = await this.#send(path, options, token);
+    if (res.status === 401 && token && this.#tokens) {
+      const fresh = await this.#tokens.refresh(token);
+      if (fresh) res = await this.#send(path, options, fresh);
+    }
+    if (!res.ok && res.status !== 304) throw await toApiError(res);
+    return res;
+  }
+
+  /** JSON in, JSON out; 204 resolves undefined. */
+  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const res = await this.response(path, options);
+    if (res.status === 204) return undefined as T;
+    try {
+      return (await res.json()) as T;
+    } catch {
+      throw new ApiError(res.status, 'ApiError', 'The server answered something that is not JSON');
+    }
+  }
+
+  get<T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
+    return this.request<T>(path, { query, signal });
+  }
+
+  post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    return this.request<T>(path, { method: 'POST', body, signal });
+  }
+
+  put<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    return this.request<T>(path, { method: 'PUT', body, signal });
+  }
+
+  delete<T>(path: string, signal?: AbortSignal): Promise<T> {
+    return this.request<T>(path, { method: 'DELETE', signal });
+  }
+
+  async #send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    const search = options.query ? toQueryString(options.query) : '';
+    try {
+      return await fetch(`${this.#base}${path}${search ? `?${search}` : ''}`, {
+        method: options.method ?? 'GET',
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (error) {
+      // An abort is the caller's decision, not a connection problem: let it through unchanged.
+      if (options.signal?.aborted) throw options.signal.reason ?? error;
+      throw new NetworkError(error instanceof Error ? error.message : String(error));
+    }
+  }
 }
 
-export function signIn(identifier: string, password: string): Promise<AuthResponse> {
-  return request('/auth/local', { method: 'POST', body: { identifier, password } });
-}
-
-export function me(jwt: string): Promise<User> {
-  return request('/users/me', { jwt });
-}
-
-export function refresh(refreshToken: string): Promise<Tokens> {
-  return request('/auth/refresh', { method: 'POST', body: { refreshToken } });
-}
-
-export function signOut(refreshToken: string): Promise<void> {
-  return request('/auth/logout', { method: 'POST', body: { refreshToken } });
-}
-
-export async function verifyCertificate(code: string): Promise<CertificateVerification> {
-  const { data } = await request<{ data: CertificateVerification }>(`/certificates/verify/${encodeURIComponent(code)}`);
-  return data;
-}
+/** For endpoints that take no token: sign-in, sign-up, refresh, certificate verification. */
+export const publicApi = new ApiClient(null);

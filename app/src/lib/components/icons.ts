@@ -1,0 +1,48 @@
+// 24x24 stroke icons (drawn for this app). `mirrored` ones point along the reading direction and are
+// flipped in right-to-left pages; the others (a house, a tick, a globe) mean the same either way.
+export const ICONS = {
+  home: { d: 'M3 11.5 12 4l9 7.5M5.5 9.5V20h5v-6h3v6h5V9.5', mirrored: false },
+  book: {
+    d: 'M4 5.5C6.5 4 9.5 4 12 5.5v14C9.5 18 6.5 18 4 19.5zM20 5.5C17.5 4 14.5 4 12 5.5v14c2.5-1.5 5.5-1.5 8 0z',
+    mirrored: false,
+  },
+  user: { d: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4.5 20c.8-3.6 3.8-5.5 7.5-5.5s6.7 1.9 7.5 5.5', mirrored: false },
+  family: {
+    d: 'M8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM16.5 12a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM2.5 20c.6-3.2 2.7-5 5.5-5s4.9 1.8 5.5 5M13.5 15.5c.9-.6 1.9-1 3-1 2.4 0 4.2 1.6 4.8 4.5',
+    mirrored: false,
+  },
+  globe: {
+    d: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM3 12h18M12 3c2.5 2.6 3.6 5.6 3.6 9s-1.1 6.4-3.6 9c-2.5-2.6-3.6-5.6-3.6-9S9.5 5.6 12 3z',
+    mirrored: false,
+  },
+  download: { d: 'M12 4v11m0 0-4.5-4.5M12 15l4.5-4.5M5 19.5h14', mirrored: false },
+  offline: {
+    d: 'M3 3l18 18M8.5 16.5a5 5 0 0 1 7 0M5 13a10 10 0 0 1 4.2-2.6M19 13a10 10 0 0 0-2.2-1.6M2 9.5a15 15 0 0 1 4.4-2.8M22 9.5A15 15 0 0 0 11 5.6M12 20h.01',
+    mirrored: false,
+  },
+  check: { d: 'M4.5 12.5 9.5 17.5 19.5 6.5', mirrored: false },
+  clock: { d: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 7v5l3.5 2', mirrored: false },
+  alert: { d: 'M12 3.5 2.5 20h19zM12 10v4.5M12 17.5h.01', mirrored: false },
+  phone: {
+    d: 'M8 2.5h8a1.5 1.5 0 0 1 1.5 1.5v16a1.5 1.5 0 0 1-1.5 1.5H8A1.5 1.5 0 0 1 6.5 20V4A1.5 1.5 0 0 1 8 2.5zM11 18.5h2',
+    mirrored: false,
+  },
+  forward: { d: 'M9 5l7 7-7 7', mirrored: true },
+  back: { d: 'M20 12H5m0 0 6-6m-6 6 6 6', mirrored: true },
+  signOut: {
+    d: 'M14 4H6.5A1.5 1.5 0 0 0 5 5.5v13A1.5 1.5 0 0 0 6.5 20H14M10.5 12H21m0 0-3.5-3.5M21 12l-3.5 3.5',
+    mirrored: true,
+  },
+  refresh: {
+    d: 'M20 11a8 8 0 0 0-14.6-4.5L3.5 9M3.5 4v5h5M4 13a8 8 0 0 0 14.6 4.5L20.5 15M20.5 20v-5h-5',
+    mirrored: false,
+  },
+  star: {
+    d: 'M12 2.5 14.2 7l4.9-1.1-1.1 4.9L22.5 12 18 14.2l1.1 4.9-4.9-1.1L12 22.5 9.8 18l-4.9 1.1L6 14.2 1.5 12 6 9.8 4.9 4.9 9.8 6z',
+    mirrored: false,
+  },
+  teach: { d: 'M3 5h18v11H3zM8 20h8M12 16v4', mirrored: false },
+  shield: { d: 'M12 3 4.5 6v5.5c0 4.5 3.2 8.2 7.5 9.5 4.3-1.3 7.5-5 7.5-9.5V6z', mirrored: false },
+} as const;
+
+export type IconName = keyof typeof ICONS;

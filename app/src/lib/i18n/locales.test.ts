@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { directionOf, LOCALES, pickLocale } from './locales';
+import { localeTools } from './plural';
+import ar from './messages/ar';
+import en from './messages/en';
+
+describe('choosing the language', () => {
+  it('finds every message file, English first', () => {
+    expect(LOCALES).toEqual(['en', 'ar']);
+  });
+
+  it('keeps a saved choice, else follows the browser, else English', () => {
+    expect(pickLocale('ar', ['en-GB'])).toBe('ar');
+    expect(pickLocale(null, ['fr-FR', 'ar-EG', 'en'])).toBe('ar');
+    expect(pickLocale('xx', ['de'])).toBe('en');
+  });
+
+  it('knows which languages are written right to left', () => {
+    expect(directionOf('ar')).toBe('rtl');
+    expect(directionOf('ur-PK')).toBe('rtl');
+    expect(directionOf('en')).toBe('ltr');
+  });
+});
+
+describe('the message files', () => {
+  const keys = (value: unknown, prefix = ''): string[] =>
+    value && typeof value === 'object'
+      ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
+      : [prefix.slice(0, -1)];
+
+  it('Arabic has every English message, and no empty one', () => {
+    expect(keys(ar).sort()).toEqual(keys(en).sort());
+    for (const key of keys(ar)) {
+      const value = key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], ar);
+      expect(typeof value === 'function' || (typeof value === 'string' && value.length > 0), key).toBe(true);
+    }
+    expect(ar.meta.dir).toBe('rtl');
+  });
+
+  it('uses the Arabic plural forms, and the digits Intl gives Arabic', () => {
+    const n = (value: number) => new Intl.NumberFormat('ar').format(value);
+    expect(ar.learn.lessons({ count: 1 })).toBe('درس واحد');
+    expect(ar.learn.lessons({ count: 2 })).toBe('درسان');
+    expect(ar.learn.lessons({ count: 3 })).toBe(`${n(3)} دروس`);
+    expect(ar.learn.lessons({ count: 11 })).toBe(`${n(11)} درسًا`);
+    expect(en.learn.lessons({ count: 1 })).toBe('One lesson');
+    expect(en.learn.lessons({ count: 12 })).toBe('12 lessons');
+    expect(localeTools('ar').percent(75)).toBe(new Intl.NumberFormat('ar', { style: 'percent' }).format(0.75));
+  });
+});

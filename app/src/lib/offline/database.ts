@@ -1,0 +1,121 @@
+// One IndexedDB database per signed-in user (its name carries the user's documentId), so a family phone
+// shared by siblings never shows one child's courses or unsent work to another.
+//
+// Versioning rule: a released `version(n)` is never edited. A change is `version(n + 1)` with the new
+// stores and, when rows must change shape, an `.upgrade(tx => ...)` that rewrites them.
+import { Dexie, type EntityTable } from 'dexie';
+import type { Course, Lesson, ProgressEvent, Quiz } from '$lib/api/types';
+
+/** A course the learner is enrolled in, as last read from the API (without its lessons, stored apart). */
+export interface CachedCourse extends Omit<Course, 'lessons'> {
+  enrollmentStatus: 'enrolled' | 'in_progress' | 'completed' | 'dropped';
+  enrollmentProgress: number;
+  cachedAt: string;
+}
+
+export interface CachedLesson extends Omit<Lesson, 'quiz' | 'course'> {
+  /** The course's documentId. */
+  course: string;
+  quiz: string | null;
+  cachedAt: string;
+}
+
+/** A quiz as learners receive it: never the answers (the API strips them before they leave the server). */
+export interface CachedQuiz extends Omit<Quiz, 'lesson'> {
+  lesson: string;
+  cachedAt: string;
+}
+
+/** The learner's progress in a lesson as this phone knows it: the server's, plus what waits in the outbox. */
+export interface LocalProgress {
+  lesson: string;
+  course: string;
+  progress: number;
+  completed: boolean;
+  timeSpent: number;
+  lastAccessed: string;
+}
+
+export type DownloadState = 'queued' | 'downloading' | 'complete' | 'failed';
+
+/** "Download for offline", per course: its media files kept in the Cache API, tracked here. */
+export interface CourseDownload {
+  course: string;
+  state: DownloadState;
+  files: { url: string; size: number; stored: boolean }[];
+  totalBytes: number;
+  storedBytes: number;
+  updatedAt: string;
+  error?: string;
+}
+
+export type OutboxState = 'pending' | 'sent' | 'refused';
+
+/** One change made on this phone that the server has not confirmed yet (or has, or refused). */
+export interface OutboxItem {
+  /** Auto-incremented: the order in which items are sent. */
+  seq?: number;
+  /** Unique per item; for progress it is the event's eventId, which makes resending harmless. */
+  id: string;
+  kind: 'progress';
+  payload: ProgressEvent;
+  /** What the learner sees in the list, e.g. the lesson's title. */
+  title: string;
+  state: OutboxState;
+  createdAt: string;
+  sentAt?: string;
+  refusal?: { status: number; name: string; message: string };
+}
+
+/** A GET answer kept for revalidation with If-None-Match. */
+export interface StoredResponse {
+  key: string;
+  etag: string | null;
+  body: unknown;
+  storedAt: string;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export class UserDatabase extends Dexie {
+  courses!: EntityTable<CachedCourse, 'documentId'>;
+  lessons!: EntityTable<CachedLesson, 'documentId'>;
+  quizzes!: EntityTable<CachedQuiz, 'documentId'>;
+  progress!: EntityTable<LocalProgress, 'lesson'>;
+  downloads!: EntityTable<CourseDownload, 'course'>;
+  outbox!: EntityTable<OutboxItem, 'seq'>;
+  responses!: EntityTable<StoredResponse, 'key'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+
+  constructor(userDocumentId: string) {
+    super(databaseName(userDocumentId));
+    this.version(1).stores({
+      courses: 'documentId',
+      lessons: 'documentId, course, [course+order]',
+      quizzes: 'documentId, lesson',
+      progress: 'lesson, course',
+      downloads: 'course, state',
+      outbox: '++seq, &id, [state+seq]',
+      responses: 'key',
+      meta: 'key',
+    });
+  }
+}
+
+const PREFIX = 'lms-user-';
+
+export function databaseName(userDocumentId: string): string {
+  return PREFIX + userDocumentId;
+}
+
+export function openUserDatabase(userDocumentId: string): UserDatabase {
+  return new UserDatabase(userDocumentId);
+}
+
+/** Deletes the user's database. Other users' databases on the phone are untouched. */
+export function deleteUserDatabase(userDocumentId: string): Promise<void> {
+  return Dexie.delete(databaseName(userDocumentId));
+}

@@ -1,0 +1,5 @@
+import { requireRole } from '$lib/guards';
+
+export function load({ url }) {
+  requireRole(url, 'teacher', 'admin');
+}
