@@ -9,6 +9,10 @@ export interface Env {
   /** "1" adds X-DB-Queries to responses, for the benchmark; never set in production. */
   EXPOSE_DB_STATS?: string;
   MEDIA?: R2Bucket;
+  /** Sign-in attempts per client address (wrangler.toml [[ratelimits]]). */
+  SIGN_IN_LIMITER?: RateLimit;
+  /** Registrations and password changes per client address. */
+  ACCOUNT_LIMITER?: RateLimit;
   ASSETS?: Fetcher;
 }
 

@@ -6,6 +6,7 @@ import { readJson, parseWith } from '../lib/validation';
 import { findUserById, presentUser } from '../services/accounts/user-records';
 import { createUserAs, deleteUser, findVisibleUser, listUsers, updateUser } from '../services/accounts/users';
 import { notFound } from '../lib/errors';
+import { limitClient } from '../middleware/client-rate-limit';
 import { newUserBody, updateUserBody } from './user-schemas';
 
 // Strapi's users-permissions answers these routes with bare users, not the { data, meta } envelope.
@@ -50,6 +51,7 @@ userRoutes.put('/:id', async (c) => {
   const scopes = authorize(c.var.user, 'users', 'update');
   const actor = requireUser(c.var.user);
   const changes = await readJson(c, updateUserBody);
+  if (changes.password !== undefined) await limitClient(c, 'ACCOUNT_LIMITER', 'password');
   const db = await c.var.db();
   const target = await findVisibleUser(db, actor, scopes, c.req.param('id'));
   const user = await updateUser(db, actor, target, changes);

@@ -1,11 +1,13 @@
 import type { Database } from '../../../db/client';
 import type { RefreshAnswer, SignInAnswer } from '../../contract/users';
-import { unauthorized } from '../../lib/errors';
+import { badRequest, notFound, unauthorized } from '../../lib/errors';
 import { signAccessToken } from '../../lib/tokens';
 import { countDailyLogin } from '../learning/daily-login';
+import type { AuthUser } from '../../env';
 import { authenticate } from './accounts';
 import { rotateSession, startSession } from './sessions';
 import { findUserById, presentUser, toAuthUser, type UserRecord } from './user-records';
+import { updateUser } from './users';
 
 /** A new device session for the user: an access token, a refresh token, and who they are. */
 export async function issueTokens(
@@ -37,4 +39,21 @@ export async function refreshSession(db: Database, jwtSecret: string, refreshTok
   if (!user || user.blocked) throw unauthorized('Invalid refresh token');
   const jwt = await signAccessToken(jwtSecret, { userId: user.id, tokenVersion: user.tokenVersion });
   return { jwt, refreshToken: rotated.refreshToken };
+}
+
+/** Users change their own password (the current one is asked); other devices are signed out, this one is not. */
+export async function changeOwnPassword(
+  db: Database,
+  actor: AuthUser,
+  passwords: { currentPassword: string; password: string },
+  context: { jwtSecret: string; userAgent?: string },
+): Promise<SignInAnswer> {
+  if (passwords.password === passwords.currentPassword)
+    throw badRequest('Your new password must be different from your current password', {
+      errors: [{ path: ['password'], message: 'same as the current password', name: 'ValidationError' }],
+    });
+  const self = await findUserById(db, actor.id);
+  if (!self) throw notFound('User not found');
+  const updated = await updateUser(db, actor, self, passwords);
+  return issueTokens(db, context.jwtSecret, updated, context.userAgent);
 }

@@ -5,7 +5,7 @@ import type { AuthUser } from '../../env';
 import { badRequest, forbidden, notFound } from '../../lib/errors';
 import { hashPassword } from '../../lib/passwords';
 import type { Scope } from '../../policy/permissions';
-import { createAccount, type NewAccount } from './accounts';
+import { confirmCurrentPassword, createAccount, type NewAccount } from './accounts';
 import { revokeAllSessions } from './sessions';
 import { findUserById, matchesIdentifier, selectUsers, type UserRecord } from './user-records';
 
@@ -93,6 +93,8 @@ export interface UserChanges {
   username?: string;
   email?: string | null;
   password?: string;
+  /** Asked when users change their own password (not when an admin resets someone else's). */
+  currentPassword?: string;
   blocked?: boolean;
   confirmed?: boolean;
   role?: UserRecord['role'];
@@ -101,6 +103,14 @@ export interface UserChanges {
 }
 
 const ADMIN_ONLY_FIELDS = ['blocked', 'confirmed', 'role'] as const;
+
+/**
+ * Who is setting a password: its owner, who must give the current one, or an admin resetting someone
+ * else's, who cannot know it (a reset may later also oblige the owner to choose a new one at sign-in).
+ */
+export function passwordChangeBy(actor: AuthUser, target: UserRecord): 'owner' | 'admin reset' {
+  return actor.id !== target.id && actor.role === 'admin' ? 'admin reset' : 'owner';
+}
 
 /** Blocking, a new role or a new password end every session and invalidate issued access tokens. */
 export async function updateUser(
@@ -112,6 +122,13 @@ export async function updateUser(
   if (actor.role !== 'admin') {
     const refused = ADMIN_ONLY_FIELDS.filter((field) => changes[field] !== undefined);
     if (refused.length) throw forbidden(`Only an admin may change ${refused.join(', ')}`);
+  }
+  if (changes.password !== undefined && passwordChangeBy(actor, target) === 'owner') {
+    if (changes.currentPassword === undefined)
+      throw badRequest('currentPassword is required to change your password', {
+        errors: [{ path: ['currentPassword'], message: 'required', name: 'ValidationError' }],
+      });
+    await confirmCurrentPassword(db, target.id, changes.currentPassword);
   }
   if (changes.username || changes.email) {
     const clash = await db
@@ -136,7 +153,8 @@ export async function updateUser(
   await db.transaction(async (tx) => {
     const userSet: Partial<typeof users.$inferInsert> = {};
     if (changes.username !== undefined) userSet.username = changes.username;
-    if (changes.email !== undefined) userSet.email = changes.email?.toLowerCase() ?? null;
+    if (changes.email !== undefined)
+      userSet.email = changes.email ? (sql`lower(${changes.email})` as unknown as string) : null;
     if (changes.password !== undefined) userSet.password = await hashPassword(changes.password);
     if (changes.blocked !== undefined) userSet.blocked = changes.blocked;
     if (changes.confirmed !== undefined) userSet.confirmed = changes.confirmed;
