@@ -30,6 +30,8 @@ export interface AppVariables {
   origin: string;
   /** Opens the request's connection on first use; closed when the response is done. */
   db: () => Promise<Database>;
+  /** Closes the request's connection before a long wait; `db()` afterwards opens a new one. */
+  releaseDb: () => Promise<void>;
   user: AuthUser | null;
 }
 

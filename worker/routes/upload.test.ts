@@ -28,6 +28,7 @@ function appWithFailingDatabase() {
         },
       };
       c.set('db', async () => refusingDatabase as never);
+      c.set('releaseDb', async () => {});
       await next();
     }),
   );

@@ -5,8 +5,9 @@ import { parseWith } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
 import { findFile, listFiles, presentFile } from '../services/media/file-records';
 import { mediaBucket } from '../services/media/store';
-import { deleteFileAs, storeUploads } from '../services/media/uploads';
-import { readUploadForm } from './upload-form';
+import { receiveUpload } from '../services/media/receive-upload';
+import { deleteFileAs, recordReceivedUpload } from '../services/media/uploads';
+import { uploadFormBody } from './upload-form';
 
 /** Strapi v5's upload plugin: `POST /api/upload` and `/api/upload/files`, answering bare objects and arrays. */
 export const uploadRoutes = new Hono<AppEnv>();
@@ -19,8 +20,12 @@ const listQuery = z.object({
 uploadRoutes.post('/', async (c) => {
   authorize(c.var.user, 'upload', 'create');
   const uploader = requireUser(c.var.user);
-  const { files, infos } = await readUploadForm(c);
-  const rows = await storeUploads(await c.var.db(), mediaBucket(c.env), uploader, files, infos);
+  const { body, boundary } = uploadFormBody(c);
+  const bucket = mediaBucket(c.env);
+  // The files may take minutes to arrive from a phone: no database connection is held meanwhile.
+  await c.var.releaseDb();
+  const upload = await receiveUpload(bucket, body, boundary);
+  const rows = await recordReceivedUpload(await c.var.db(), bucket, uploader, upload);
   return c.json(rows.map(presentFile), 201);
 });
 

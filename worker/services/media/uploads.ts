@@ -3,34 +3,20 @@ import type { AuthUser } from '../../env';
 import { forbidden } from '../../lib/errors';
 import { scopesFor, type Scope } from '../../policy/permissions';
 import { deleteFile, findFile, mayDeleteFile, recordUploads, type FileRow } from './file-records';
-import { prepareUpload, type FileInfo, type PreparedUpload } from './prepare-upload';
-import { deleteQuietly, putAll } from './store';
+import type { ReceivedUpload } from './receive-upload';
+import { deleteQuietly } from './store';
 
-/**
- * Stores an upload: every file is checked before any is stored (one refused file refuses the whole
- * upload), and nothing stays in R2 when the database refuses the records.
- */
-export async function storeUploads(
+/** Records the files of an upload already in R2; when the database refuses them, the objects go too. */
+export async function recordReceivedUpload(
   db: Database,
   bucket: R2Bucket,
   uploader: AuthUser,
-  files: File[],
-  infos: FileInfo[],
+  upload: ReceivedUpload,
 ): Promise<FileRow[]> {
-  const uploads: PreparedUpload[] = [];
-  for (const [index, file] of files.entries()) uploads.push(await prepareUpload(file, infos[index] ?? {}, index));
-  await putAll(bucket, uploads);
   try {
-    return await recordUploads(
-      db,
-      uploader,
-      uploads.map((u) => u.record),
-    );
+    return await recordUploads(db, uploader, upload.records);
   } catch (error) {
-    await deleteQuietly(
-      bucket,
-      uploads.map((u) => u.key),
-    );
+    await deleteQuietly(bucket, upload.keys);
     throw error;
   }
 }
