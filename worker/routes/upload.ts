@@ -8,6 +8,7 @@ import { mediaBucket } from '../services/media/store';
 import { receiveUpload } from '../services/media/receive-upload';
 import { deleteFileAs, recordReceivedUpload } from '../services/media/uploads';
 import { uploadFormBody } from './upload-form';
+import { uploadSessionRoutes } from './upload-sessions';
 
 /** Strapi v5's upload plugin: `POST /api/upload` and `/api/upload/files`, answering bare objects and arrays. */
 export const uploadRoutes = new Hono<AppEnv>();
@@ -28,6 +29,8 @@ uploadRoutes.post('/', async (c) => {
   const rows = await recordReceivedUpload(await c.var.db(), bucket, uploader, upload);
   return c.json(rows.map(presentFile), 201);
 });
+
+uploadRoutes.route('/sessions', uploadSessionRoutes);
 
 uploadRoutes.get('/files', async (c) => {
   const scopes = authorize(c.var.user, 'upload', 'find');
