@@ -79,18 +79,26 @@ describe('the sign-in throttle', () => {
   });
 
   it('expired throttle rows are removed by later attempts', async () => {
-    const handle = await openTestDatabase();
     const stale = `identifier:${unique('stale')}`;
-    try {
-      await handle.db.execute(
+    const rowsOf = async (query: (db: Awaited<ReturnType<typeof openTestDatabase>>['db']) => Promise<unknown>) => {
+      // Closed before the next request: the embedded database admits one connection at a time.
+      const handle = await openTestDatabase();
+      try {
+        return await query(handle.db);
+      } finally {
+        await handle.close();
+      }
+    };
+    await rowsOf((db) =>
+      db.execute(
         sql`INSERT INTO auth_throttles (key, failures, window_start) VALUES (${stale}, 10, '2000-01-01T00:00:00Z')`,
-      );
-      expect((await signIn(unique('nobody'), 'x-wrong')).status).toBe(400);
-      const left = await handle.db.execute(sql`SELECT 1 FROM auth_throttles WHERE key = ${stale}`);
-      expect(left.rows).toHaveLength(0);
-    } finally {
-      await handle.close();
-    }
+      ),
+    );
+    expect((await signIn(unique('nobody'), 'x-wrong')).status).toBe(400);
+    const left = (await rowsOf((db) => db.execute(sql`SELECT 1 FROM auth_throttles WHERE key = ${stale}`))) as {
+      rows: unknown[];
+    };
+    expect(left.rows).toHaveLength(0);
   });
 });
 
