@@ -37,14 +37,14 @@ const tally = (statuses: number[]) =>
     .map(([status, count]) => `${count} × ${status}`)
     .join(', ');
 
-/** Resident memory (KiB) of every workerd process started by this one. */
-function workerdMemory(): number {
+/** Resident memory (KiB) of each workerd process started by this one, by pid. */
+function workerdMemory(): Map<number, number> {
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,comm='], { encoding: 'utf8' })
     .trim()
     .split('\n')
     .map((line) => line.trim().split(/\s+/));
   const mine = new Set([process.pid]);
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
     for (const [pid, ppid] of rows)
       if (mine.has(Number(ppid)) && !mine.has(Number(pid))) {
@@ -52,9 +52,11 @@ function workerdMemory(): number {
         grown = true;
       }
   }
-  return rows
-    .filter(([pid, , , comm]) => mine.has(Number(pid)) && comm === 'workerd')
-    .reduce((sum, [, , rss]) => sum + Number(rss), 0);
+  return new Map(
+    rows
+      .filter(([pid, , , comm]) => mine.has(Number(pid)) && comm === 'workerd')
+      .map(([pid, , rss]) => [Number(pid), Number(rss)]),
+  );
 }
 
 async function signInBurst(base: string) {
@@ -69,13 +71,16 @@ async function signInBurst(base: string) {
   );
   const checks = answers.reduce((n, a) => n + Number(a.headers.get('x-password-checks') ?? 0), 0);
   const right = await call(base, '/api/auth/local', { body: { identifier: username, password } });
-  console.log(`sign-in burst: 100 concurrent wrong guesses in ${Date.now() - started} ms: ${tally(answers.map((a) => a.status))}`);
+  console.log(
+    `sign-in burst: 100 concurrent wrong guesses in ${Date.now() - started} ms: ${tally(answers.map((a) => a.status))}`,
+  );
   console.log(`  PBKDF2 runs: ${checks}; the right password afterwards: ${right.status}`);
 }
 
 async function progressBurst(base: string) {
-  const teacher = (await call(base, '/api/auth/local', { body: { identifier: 'teacher.amina', password: DEMO_PASSWORD } }))
-    .body.jwt;
+  const teacher = (
+    await call(base, '/api/auth/local', { body: { identifier: 'teacher.amina', password: DEMO_PASSWORD } })
+  ).body.jwt;
   const course = await call(base, '/api/courses', {
     token: teacher,
     body: { data: { title: `Burst ${Date.now()}`, category: 'fiqh', isPublished: true } },
@@ -102,15 +107,20 @@ async function progressBurst(base: string) {
   );
   const record = (await call(base, `/api/user-progresses?filters[lesson][documentId][$eq]=${lessonId}`, { token })).body
     .data[0];
-  console.log(`learning burst: 50 concurrent first events in ${Date.now() - started} ms: ${tally(answers.map((a) => a.status))}`);
+  console.log(
+    `learning burst: 50 concurrent first events in ${Date.now() - started} ms: ${tally(answers.map((a) => a.status))}`,
+  );
   console.log(`  record: timeSpent ${record.timeSpent} (50 expected), progress ${record.progress}`);
 }
 
 async function bigUpload(base: string, megabytes: number) {
-  const admin = (await call(base, '/api/auth/local', { body: { identifier: 'admin', password: DEMO_PASSWORD } })).body.jwt;
+  const admin = (await call(base, '/api/auth/local', { body: { identifier: 'admin', password: DEMO_PASSWORD } })).body
+    .jwt;
   const before = workerdMemory();
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, workerdMemory())), 100);
+  const peak = new Map(before);
+  const sampler = setInterval(() => {
+    for (const [pid, rss] of workerdMemory()) peak.set(pid, Math.max(peak.get(pid) ?? 0, rss));
+  }, 100);
   const started = Date.now();
   const status = await new Promise<number>((resolve, reject) => {
     const upload = request(`${base}/api/upload`, {
@@ -140,9 +150,10 @@ async function bigUpload(base: string, megabytes: number) {
     pump();
   });
   clearInterval(sampler);
-  console.log(
-    `upload: ${megabytes} MB video, chunked, answered ${status} in ${Date.now() - started} ms; workerd memory ${Math.round(before / 1024)} MiB before, peak ${Math.round(peak / 1024)} MiB (+${Math.round((peak - before) / 1024)} MiB)`,
-  );
+  const mib = (kib: number) => Math.round(kib / 1024);
+  const growth = [...peak].map(([pid, rss]) => `+${mib(rss - (before.get(pid) ?? 0))}`).join(', ');
+  console.log(`upload: ${megabytes} MB video, chunked, answered ${status} in ${Date.now() - started} ms`);
+  console.log(`  peak growth of each workerd process (MiB, the worker's and wrangler's proxy and storage): ${growth}`);
 }
 
 const database = await startTestDatabase();
