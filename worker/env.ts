@@ -12,6 +12,10 @@ export interface Env {
   /** "1" adds X-DB-Queries and X-DB-Sessions to responses, for the benchmark; never set in production. */
   EXPOSE_DB_STATS?: string;
   MEDIA?: R2Bucket;
+  /** Sign-in attempts per client address (wrangler.toml [[ratelimits]]). */
+  SIGN_IN_LIMITER?: RateLimit;
+  /** Registrations and password changes per client address. */
+  ACCOUNT_LIMITER?: RateLimit;
   ASSETS?: Fetcher;
   /** Workers Analytics Engine dataset that API usage is written to in production (wrangler.toml). */
   API_USAGE?: AnalyticsEngineDataset;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, varchar } from 'drizzle-orm/pg-core';
 import { documentId, id, timestamps, tstz } from './columns';
-import { ageTier, courseCategory, difficulty, lessonType } from './enums';
+import { ageTier, answerReview, courseCategory, difficulty, lessonType } from './enums';
 import { files } from './media';
 import { users } from './users';
 
@@ -137,6 +137,16 @@ export const quizzes = pgTable(
     timeLimit: integer('time_limit'),
     passingScore: integer('passing_score').notNull().default(70),
     randomizeQuestions: boolean('randomize_questions').notNull().default(false),
+    /**
+     * When graded attempts show the right answers and explanations; before that a learner sees only
+     * which questions were right. Once they are shown, no new attempt can be started (except with
+     * 'immediately', a practice quiz).
+     */
+    showCorrectAnswers: answerReview('show_correct_answers').notNull().default('after_passing_or_last_attempt'),
+    /** Attempts a learner may start; null means no limit. */
+    attemptsAllowed: integer('attempts_allowed'),
+    /** Seconds a learner waits after an attempt ends before starting the next; null means no wait. */
+    attemptDelay: integer('attempt_delay'),
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
   },
@@ -145,5 +155,10 @@ export const quizzes = pgTable(
     index('quizzes_created_at_idx').on(t.createdAt),
     check('quizzes_passing_score_range', sql`${t.passingScore} BETWEEN 0 AND 100`),
     check('quizzes_time_limit_positive', sql`${t.timeLimit} IS NULL OR ${t.timeLimit} > 0`),
+    check(
+      'quizzes_attempts_allowed_range',
+      sql`${t.attemptsAllowed} IS NULL OR ${t.attemptsAllowed} BETWEEN 1 AND 100`,
+    ),
+    check('quizzes_attempt_delay_range', sql`${t.attemptDelay} IS NULL OR ${t.attemptDelay} BETWEEN 1 AND 2592000`),
   ],
 );

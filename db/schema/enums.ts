@@ -15,6 +15,14 @@ export const achievementCategory = pgEnum('achievement_category', [
   'participation',
 ]);
 export const streakType = pgEnum('streak_type', ['daily_login', 'lesson_completion']);
+/** When a learner's graded attempts show the correct answers (Moodle's review option "Right answer"). */
+export const answerReview = pgEnum('answer_review', [
+  'immediately',
+  'after_passing',
+  'after_last_attempt',
+  'after_passing_or_last_attempt',
+  'never',
+]);
 
 export const ROLE_TYPES = roleType.enumValues;
 export type RoleType = (typeof ROLE_TYPES)[number];

@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './media';
+export * from './uploads';
 export * from './users';
 export * from './content';
 export * from './learning';

@@ -125,9 +125,18 @@ export const sessions = pgTable(
   ],
 );
 
-/** Failed sign-ins per identifier in a sliding window: enough of them answer 429 for a while. */
-export const authThrottles = pgTable('auth_throttles', {
-  key: varchar('key', { length: 255 }).primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  windowStart: tstz('window_start').notNull().defaultNow(),
-});
+/**
+ * Sign-in attempts not yet forgiven, per key (`account:<id>`, or `identifier:<sha-256 of the normalised
+ * identifier>` when it names no account) in a 15-minute window: past ten, 429. Counted before the password
+ * is judged; a right password deletes the row; expired rows are swept by later attempts.
+ */
+export const authThrottles = pgTable(
+  'auth_throttles',
+  {
+    key: varchar('key', { length: 255 }).primaryKey(),
+    /** Attempts in the window, the successful one included until it clears the row. */
+    failures: integer('failures').notNull().default(0),
+    windowStart: tstz('window_start').notNull().defaultNow(),
+  },
+  (t) => [index('auth_throttles_window_start_idx').on(t.windowStart)],
+);

@@ -33,7 +33,14 @@ const QUESTIONS = [
   },
 ];
 
-async function quizLesson(options: { randomize?: boolean; timeLimit?: number | null; passingScore?: number } = {}) {
+async function quizLesson(
+  options: {
+    randomize?: boolean;
+    timeLimit?: number | null;
+    passingScore?: number;
+    review?: Record<string, unknown>;
+  } = {},
+) {
   const { course, lessons, teacher } = await publishedCourse({ lessonCount: 1 });
   const quiz = await api('/api/quizzes', {
     token: teacher,
@@ -45,6 +52,7 @@ async function quizLesson(options: { randomize?: boolean; timeLimit?: number | n
         randomizeQuestions: options.randomize ?? true,
         timeLimit: options.timeLimit ?? 600,
         passingScore: options.passingScore ?? 70,
+        ...options.review,
       },
     },
   });
@@ -109,7 +117,8 @@ describe('taking a quiz', () => {
   });
 
   it('with randomize_questions the order differs between attempts and stays fixed within one', async () => {
-    const { quiz } = await quizLesson({ randomize: true });
+    // A practice quiz: it shows its answers after every attempt and may be taken again and again.
+    const { quiz } = await quizLesson({ randomize: true, review: { showCorrectAnswers: 'immediately' } });
     const s = await registerStudent();
     const orders = new Set<string>();
     for (let i = 0; i < 6; i++) {
@@ -159,7 +168,7 @@ describe('taking a quiz', () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
   });
 
-  it('concurrent submissions of two attempts award a badge once', async () => {
+  it('concurrent perfect submissions at two quizzes award a badge once', async () => {
     const title = unique('One perfect quiz ');
     await api('/api/achievements', {
       token: await tokenFor('admin'),
@@ -172,10 +181,13 @@ describe('taking a quiz', () => {
         },
       },
     });
-    const { quiz } = await quizLesson();
+    const first = await quizLesson();
+    const second = await quizLesson();
     const s = await registerStudent();
-    const a = (await api(`/api/quizzes/${quiz.documentId}/attempts`, { token: s.jwt, body: {} })).body.data;
-    const b = (await api(`/api/quizzes/${quiz.documentId}/attempts`, { token: s.jwt, body: {} })).body.data;
+    const start = async (quiz: { documentId: string }) =>
+      (await api(`/api/quizzes/${quiz.documentId}/attempts`, { token: s.jwt, body: {} })).body.data;
+    const a = await start(first.quiz);
+    const b = await start(second.quiz);
     const results = await Promise.all(
       [a, b].map((attempt) =>
         api(`/api/quiz-attempts/${attempt.documentId}/submit`, {

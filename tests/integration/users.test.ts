@@ -169,7 +169,7 @@ describe('updating and deleting users', () => {
     const r = await api(`/api/users/${s.user.id}`, {
       method: 'PUT',
       token: s.jwt,
-      body: { password: 'a-brand-new-password' },
+      body: { password: 'a-brand-new-password', currentPassword: s.password },
     });
     expect(r.status).toBe(200);
     expect((await api('/api/users/me', { token: s.jwt })).status).toBe(401);

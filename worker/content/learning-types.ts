@@ -13,6 +13,7 @@ import {
 } from '../../db/schema';
 import { PRIVATE_COLUMNS } from '../contract/documents';
 import { attributesOf, col, onlyAttributes, owner, tableAs, tableName } from './attributes';
+import { feedbackFor } from './quiz-review';
 import type { ContentType, Relation } from './types';
 import { everyone, learnerRows } from './visibility';
 
@@ -99,7 +100,7 @@ export const LEARNING_TYPES: Record<string, ContentType> = {
     name: 'quizAttempts',
     table: tableName(quizAttempts),
     resource: 'quizAttempts',
-    attributes: attributesOf(quizAttempts, PRIVATE_COLUMNS.quizAttempts),
+    attributes: attributesOf(quizAttempts, PRIVATE_COLUMNS.quizAttempts, { feedback: { project: feedbackFor } }),
     relations: { user: learner, quiz: { target: 'quizzes', many: false, link: owner(quizAttempts.quizId) } },
     visibility: learnerRows(
       (a) =>

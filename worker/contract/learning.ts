@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { answerReview } from '../../db/schema/enums';
 import type { QuestionView } from './documents';
 import type { QuizQuestion } from './quiz-questions';
 
@@ -56,7 +57,17 @@ export type AttemptQuestion = Pick<QuestionView, 'id' | 'type' | 'prompt'> & { p
 export interface StartedAttempt {
   id: number;
   documentId: string;
-  quiz: { documentId: string; title: string; passingScore: number; timeLimit: number | null };
+  quiz: {
+    documentId: string;
+    title: string;
+    passingScore: number;
+    timeLimit: number | null;
+    /** Null: no limit. */
+    attemptsAllowed: number | null;
+    showCorrectAnswers: AnswerReview;
+  };
+  /** 1 for the learner's first attempt at the quiz. */
+  number: number;
   startedAt: string;
   deadlineAt: string | null;
   questions: AttemptQuestion[];
@@ -69,14 +80,18 @@ export type CorrectAnswer =
   | { value: boolean }
   | { accepted: string[] };
 
+/** When graded attempts show the right answers (quizzes.show_correct_answers). */
+export type AnswerReview = (typeof answerReview.enumValues)[number];
+
 export interface QuestionFeedback {
   questionId: QuizQuestion['id'];
   /** Points earned, possibly fractional (partial credit). */
   earned: number;
   points: number;
   correct: boolean;
-  correctAnswer: CorrectAnswer;
-  explanation: string | null;
+  /** Only once the quiz shows its answers to this learner (see GradedAttempt.answersShown). */
+  correctAnswer?: CorrectAnswer;
+  explanation?: string | null;
 }
 
 /** POST /api/quiz-attempts/:documentId/submit. */
@@ -89,6 +104,8 @@ export interface GradedAttempt {
   submittedAt: string;
   earned: number;
   possible: number;
+  /** Whether the feedback carries the right answers and explanations, by the quiz's showCorrectAnswers. */
+  answersShown: boolean;
   feedback: QuestionFeedback[];
 }
 

@@ -13,7 +13,8 @@ export type ErrorName =
   | 'PasswordChangeRequiredError'
   | 'PayloadTooLargeError'
   | 'RateLimitError'
-  | 'InternalServerError';
+  | 'InternalServerError'
+  | 'ServiceUnavailableError';
 
 /** Thrown anywhere; app.onError turns it into `{ data: null, error: { status, name, message, details } }`. */
 export class ApiError extends Error {

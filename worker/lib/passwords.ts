@@ -1,4 +1,5 @@
 import { toBase64Url } from './ids';
+import { countPasswordCheck } from './work-counters';
 
 /**
  * PBKDF2-HMAC-SHA256. OWASP asks for 600,000 iterations; workerd refuses more than 100,000, so that is
@@ -11,6 +12,7 @@ const KEY_BITS = 256;
 const SCHEME = 'pbkdf2-sha256';
 
 async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
+  countPasswordCheck();
   const key = await crypto.subtle.importKey(
     'raw',
     new TextEncoder().encode(password.normalize('NFKC')),

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, errorBody } from '../lib/errors';
+import { sqlState } from '../lib/postgres-errors';
 import type { AppEnv } from '../env';
 
 /** The one place an error becomes a response: the Strapi envelope, and a log line for server faults. */
@@ -10,7 +11,7 @@ export function renderError(error: unknown, c: Context<AppEnv>): Response {
     for (const [name, value] of Object.entries(refusal.headers)) c.header(name, value);
     return c.json(errorBody(refusal.status, refusal.name, refusal.message, refusal.details), refusal.status);
   }
-  const databaseCode = postgresErrorCode(error);
+  const databaseCode = sqlState(error);
   if (databaseCode === '23505') return c.json(errorBody(409, 'ConflictError', 'This record already exists'), 409);
   if (databaseCode === '23503')
     return c.json(errorBody(409, 'ConflictError', 'This record is still referenced by others'), 409);
@@ -37,15 +38,6 @@ export function renderNotFound(c: Context<AppEnv>): Response {
 function apiErrorIn(error: unknown): ApiError | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     if (e instanceof ApiError) return e;
-  }
-  return undefined;
-}
-
-/** Drizzle wraps driver errors; the Postgres SQLSTATE sits on the cause. */
-function postgresErrorCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
   return undefined;
 }

@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
-import { readJson } from '../lib/validation';
 import { badRequest } from '../lib/errors';
+import { readJson } from '../lib/validation';
+import { limitPerClient } from '../middleware/client-rate-limit';
+import { requireUser } from '../policy/authorize';
 import { completePasswordReset } from '../services/accounts/password-reset';
 import { registerStudent } from '../services/accounts/registration';
 import { endSession } from '../services/accounts/sessions';
-import { refreshSession, signIn } from '../services/accounts/sign-in';
+import { changeOwnPassword, refreshSession, signIn } from '../services/accounts/sign-in';
 import { passwordSchema, usernameSchema } from './user-schemas';
 
 const signInBody = z.object({
@@ -29,15 +31,23 @@ const resetPasswordBody = z.object({
   passwordConfirmation: z.string().max(256).optional(),
 });
 
+// Strapi's users-permissions body.
+const changePasswordBody = z.object({
+  currentPassword: z.string().min(1, 'currentPassword is required').max(256),
+  password: passwordSchema,
+  passwordConfirmation: z.string().max(256),
+});
+
 export const authRoutes = new Hono<AppEnv>();
 
-authRoutes.post('/local', async (c) => {
+authRoutes.post('/local', limitPerClient('SIGN_IN_LIMITER', 'sign-in'), async (c) => {
   const credentials = await readJson(c, signInBody);
   const context = { jwtSecret: c.env.JWT_SECRET, origin: c.var.origin, userAgent: c.req.header('user-agent') };
   return c.json(await signIn(await c.var.db(), credentials, context));
 });
 
-authRoutes.post('/local/register', async (c) => {
+// Public self-registration creates a student account, when the school allows it.
+authRoutes.post('/local/register', limitPerClient('ACCOUNT_LIMITER', 'register'), async (c) => {
   const body = await readJson(c, registerBody);
   const context = { jwtSecret: c.env.JWT_SECRET, userAgent: c.req.header('user-agent'), requestId: c.var.requestId };
   return c.json(await registerStudent(await c.var.db(), body, context));
@@ -67,4 +77,22 @@ authRoutes.post('/logout', async (c) => {
   const { refreshToken } = await readJson(c, refreshBody);
   await endSession(await c.var.db(), refreshToken);
   return c.body(null, 204);
+});
+
+/**
+ * Strapi's change-password: the current password is judged under the sign-in throttle; every session of
+ * the user ends (tokens issued before stop working) and this device gets a new one.
+ */
+authRoutes.post('/change-password', limitPerClient('ACCOUNT_LIMITER', 'password'), async (c) => {
+  const user = requireUser(c.var.user);
+  const body = await readJson(c, changePasswordBody);
+  if (body.password !== body.passwordConfirmation)
+    throw badRequest('Passwords do not match', {
+      errors: [{ path: ['passwordConfirmation'], message: 'does not match password', name: 'ValidationError' }],
+    });
+  const answer = await changeOwnPassword(await c.var.db(), user, body, {
+    jwtSecret: c.env.JWT_SECRET,
+    userAgent: c.req.header('user-agent'),
+  });
+  return c.json(answer);
 });

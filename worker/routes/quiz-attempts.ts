@@ -12,8 +12,9 @@ export const quizAttemptStartRoutes = new Hono<AppEnv>();
 quizAttemptStartRoutes.post('/:documentId/attempts', async (c) => {
   authorize(c.var.user, 'quizAttempts', 'create');
   const user = requireUser(c.var.user);
-  const attempt = await startQuizAttempt(await c.var.db(), user, c.req.param('documentId'), c.var.origin);
-  return c.json({ data: attempt, meta: {} }, 201);
+  const { attempt, resumed } = await startQuizAttempt(await c.var.db(), user, c.req.param('documentId'), c.var.origin);
+  // An attempt still open is answered again rather than doubled: 200, the same attempt.
+  return c.json({ data: attempt, meta: {} }, resumed ? 200 : 201);
 });
 
 export const quizAttemptRoutes = new Hono<AppEnv>();

@@ -5,9 +5,11 @@ import { parseWith } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
 import { findFile, listFiles, presentFile } from '../services/media/file-records';
 import { mediaBucket } from '../services/media/store';
-import { deleteFileAs, storeUploads } from '../services/media/uploads';
+import { receiveUpload } from '../services/media/receive-upload';
+import { deleteFileAs, recordReceivedUpload } from '../services/media/uploads';
 import { auditContext } from './audit-context';
-import { readUploadForm } from './upload-form';
+import { uploadFormBody } from './upload-form';
+import { uploadSessionRoutes } from './upload-sessions';
 
 /** Strapi v5's upload plugin: `POST /api/upload` and `/api/upload/files`, answering bare objects and arrays. */
 export const uploadRoutes = new Hono<AppEnv>();
@@ -20,10 +22,15 @@ const listQuery = z.object({
 uploadRoutes.post('/', async (c) => {
   authorize(c.var.user, 'upload', 'create');
   const uploader = requireUser(c.var.user);
-  const { files, infos } = await readUploadForm(c);
-  const rows = await storeUploads(await c.var.db(), mediaBucket(c.env), auditContext(c, uploader), files, infos);
+  const { body, boundary } = uploadFormBody(c);
+  const bucket = mediaBucket(c.env);
+  // The files may take minutes to arrive from a phone; the request holds no database connection meanwhile.
+  const upload = await receiveUpload(bucket, body, boundary);
+  const rows = await recordReceivedUpload(await c.var.db(), bucket, auditContext(c, uploader), upload);
   return c.json(rows.map(presentFile), 201);
 });
+
+uploadRoutes.route('/sessions', uploadSessionRoutes);
 
 uploadRoutes.get('/files', async (c) => {
   const scopes = authorize(c.var.user, 'upload', 'find');

@@ -5,6 +5,8 @@ import { timeZone } from '../contract/time-zone';
 export const usernameSchema = z
   .string()
   .trim()
+  // Full-width and other compatibility forms fold to plain letters: "ａｄｍｉｎ" is "admin".
+  .normalize('NFKC')
   .min(3, 'username must have at least 3 characters')
   .max(64)
   .regex(/^[\p{L}\p{N}._-]+$/u, 'username may contain letters, digits, dot, dash and underscore');
@@ -32,6 +34,7 @@ export const updateUserBody = z
     username: usernameSchema.optional(),
     email: z.email().max(255).nullish(),
     password: passwordSchema.optional(),
+    currentPassword: z.string().min(1).max(256).optional(),
     blocked: z.boolean().optional(),
     confirmed: z.boolean().optional(),
     role: z.enum(ROLE_TYPES).optional(),

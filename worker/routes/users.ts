@@ -7,6 +7,7 @@ import { findUserById, presentUser } from '../services/accounts/user-records';
 import { findVisibleUser, listUsers } from '../services/accounts/users';
 import { createUserRecorded, deleteUserRecorded, updateUserRecorded } from '../services/accounts/user-writes';
 import { notFound } from '../lib/errors';
+import { limitClient } from '../middleware/client-rate-limit';
 import { auditContext } from './audit-context';
 import { newUserBody, updateUserBody } from './user-schemas';
 
@@ -52,6 +53,7 @@ userRoutes.put('/:id', async (c) => {
   const scopes = authorize(c.var.user, 'users', 'update');
   const actor = requireUser(c.var.user);
   const changes = await readJson(c, updateUserBody);
+  if (changes.password !== undefined) await limitClient(c, 'ACCOUNT_LIMITER', 'password');
   const db = await c.var.db();
   const target = await findVisibleUser(db, actor, scopes, c.req.param('id'));
   const user = await updateUserRecorded(db, auditContext(c, actor), target, changes);

@@ -1,67 +1,53 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { authThrottles, guardianLinks, roles, userProfiles, users } from '../../../db/schema';
+import { guardianLinks, roles, userProfiles, users } from '../../../db/schema';
 import type { RoleType } from '../../../db/schema/enums';
-import { ApiError, badRequest } from '../../lib/errors';
+import { badRequest } from '../../lib/errors';
 import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from '../../lib/passwords';
-import { findUserById, matchesIdentifier, selectUsers, type UserRecord } from './user-records';
-
-export const MAX_FAILED_SIGN_INS = 10;
-export const THROTTLE_WINDOW_SECONDS = 15 * 60;
+import { clearAttempts, countAccountAttempt, countSignInAttempt, refuseWhenThrottled } from './sign-in-throttle';
+import { findUserById, matchesIdentifier, type UserRecord } from './user-records';
 
 /** Strapi's own wording: the same message whether the account is unknown or the password wrong. */
 const INVALID_CREDENTIALS = 'Invalid identifier or password';
 
 /**
- * Checks a sign-in. The account (with everything the answer needs) and its throttle state come back in
- * one round trip; an unknown identifier takes a second read for its throttle state. An unknown account
- * still costs one PBKDF2 run, so neither the answer nor its timing tells whether it exists.
+ * Checks a sign-in. The attempt is counted first, in the same statement that finds the account (with
+ * everything the answer needs), so concurrent guesses cannot outrun the count: past the limit an
+ * attempt is refused before any password is judged. An unknown account still costs one PBKDF2 run, so
+ * neither the answer nor its timing tells whether it exists. A right password clears the count.
  */
 export async function authenticate(db: Database, identifier: string, password: string): Promise<UserRecord> {
-  const throttleKey = `sign-in:${identifier.toLowerCase()}`;
-  const recentFailures = sql`t.key = ${throttleKey} AND t.window_start > now() - make_interval(secs => ${THROTTLE_WINDOW_SECONDS})`;
-  const throttle = {
-    failures: sql<number | null>`(SELECT t.failures FROM ${authThrottles} t WHERE ${recentFailures})`,
-    retryAfter: sql<
-      number | null
-    >`(SELECT ceil(extract(epoch FROM t.window_start + make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) - now()))::int FROM ${authThrottles} t WHERE ${recentFailures})`,
-  };
-  const [account] = await selectUsers(db, { password: users.password, ...throttle })
-    .where(matchesIdentifier(identifier))
-    .limit(1);
-  const [state] = account ? [account] : await db.select(throttle).from(sql`(SELECT 1) AS one`);
-  if (state?.failures != null && state.failures >= MAX_FAILED_SIGN_INS) {
-    throw new ApiError(
-      429,
-      'RateLimitError',
-      'Too many failed sign-in attempts; try again later',
-      {},
-      { 'Retry-After': String(Math.max(1, state.retryAfter ?? THROTTLE_WINDOW_SECONDS)) },
-    );
-  }
+  const attempt = await countSignInAttempt(db, identifier);
+  refuseWhenThrottled(attempt);
+  const account = attempt.account;
   const ok = await verifyPassword(password, account?.password ?? DUMMY_PASSWORD_HASH);
-  if (!ok || !account) {
-    await recordFailedSignIn(db, throttleKey);
-    throw badRequest(INVALID_CREDENTIALS);
-  }
+  if (!ok || !account) throw badRequest(INVALID_CREDENTIALS);
   if (account.blocked) throw badRequest('Your account has been blocked by an administrator');
-  if (account.failures) await db.delete(authThrottles).where(eq(authThrottles.key, throttleKey));
+  await clearAttempts(db, attempt.key);
   if (needsRehash(account.password)) {
     await db
       .update(users)
       .set({ password: await hashPassword(password) })
       .where(eq(users.id, account.id));
   }
-  const { password: _hash, failures: _failures, retryAfter: _retryAfter, ...user } = account;
+  const { password: _hash, ...user } = account;
   return user;
 }
 
-async function recordFailedSignIn(db: Database, key: string): Promise<void> {
-  await db.execute(sql`
-    INSERT INTO ${authThrottles} (key, failures, window_start) VALUES (${key}, 1, now())
-    ON CONFLICT (key) DO UPDATE SET
-      failures = CASE WHEN ${authThrottles.windowStart} > now() - make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) THEN ${authThrottles.failures} + 1 ELSE 1 END,
-      window_start = CASE WHEN ${authThrottles.windowStart} > now() - make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) THEN ${authThrottles.windowStart} ELSE now() END`);
+/**
+ * Judges a user's current password where an action asks for it (changing the password), under the same
+ * throttle as signing in: the attempt counts on the account before the password is judged.
+ */
+export async function confirmCurrentPassword(db: Database, userId: number, password: string): Promise<void> {
+  const attempt = await countAccountAttempt(db, userId);
+  refuseWhenThrottled(attempt);
+  const [row] = await db.select({ password: users.password }).from(users).where(eq(users.id, userId));
+  if (!row || !(await verifyPassword(password, row.password))) {
+    throw badRequest('The current password is not right', {
+      errors: [{ path: ['currentPassword'], message: 'not the current password', name: 'ValidationError' }],
+    });
+  }
+  await clearAttempts(db, attempt.key);
 }
 
 export interface NewAccount {
@@ -96,7 +82,8 @@ export async function createAccount(db: Database, account: NewAccount): Promise<
       .insert(users)
       .values({
         username: account.username,
-        email: account.email?.toLowerCase() ?? null,
+        // Lower-cased by Postgres, as every comparison is (user-records.ts).
+        email: account.email ? sql`lower(${account.email})` : null,
         password: passwordHash,
         roleId: sql`(SELECT ${roles.id} FROM ${roles} WHERE ${roles.type} = ${account.role})`,
         createdById: account.createdById,

@@ -1,12 +1,14 @@
 import type { Database } from '../../../db/client';
 import type { RefreshAnswer, SignInAnswer } from '../../contract/users';
-import { unauthorized } from '../../lib/errors';
+import { badRequest, notFound, unauthorized } from '../../lib/errors';
 import { signAccessToken } from '../../lib/tokens';
 import { countDailyLogin } from '../learning/daily-login';
+import type { AuthUser } from '../../env';
 import { authenticate } from './accounts';
 import { passwordChangeRequired } from './password-change-required';
 import { rotateSession, startSession } from './sessions';
 import { findUserById, presentUser, toAuthUser, type UserRecord } from './user-records';
+import { updateUser } from './users';
 
 const accessClaims = (user: UserRecord) => ({
   userId: user.id,
@@ -46,4 +48,21 @@ export async function refreshSession(db: Database, jwtSecret: string, refreshTok
   if (!user || user.blocked || user.mustChangePassword) throw unauthorized('Invalid refresh token');
   const jwt = await signAccessToken(jwtSecret, accessClaims(user));
   return { jwt, refreshToken: rotated.refreshToken };
+}
+
+/** Users change their own password (the current one is asked); other devices are signed out, this one is not. */
+export async function changeOwnPassword(
+  db: Database,
+  actor: AuthUser,
+  passwords: { currentPassword: string; password: string },
+  context: { jwtSecret: string; userAgent?: string },
+): Promise<SignInAnswer> {
+  if (passwords.password === passwords.currentPassword)
+    throw badRequest('Your new password must be different from your current password', {
+      errors: [{ path: ['password'], message: 'same as the current password', name: 'ValidationError' }],
+    });
+  const self = await findUserById(db, actor.id);
+  if (!self) throw notFound('User not found');
+  const updated = await updateUser(db, actor, self, passwords);
+  return issueTokens(db, context.jwtSecret, updated, context.userAgent);
 }

@@ -70,8 +70,19 @@ export async function findUserById(db: Database, id: number): Promise<UserRecord
   return row;
 }
 
-export const matchesIdentifier = (identifier: string) =>
-  sql`(lower(${users.username}) = lower(${identifier}) OR lower(${users.email}) = lower(${identifier}))`;
+/**
+ * An identifier as the database compares it: NFKC (full-width and compatibility forms fold to plain
+ * letters), trimmed, then lower-cased by Postgres. Only SQL lower-cases identifiers, so the account a
+ * sign-in finds and the key it is throttled under can never disagree (JavaScript and Postgres lower-case
+ * some letters differently, e.g. U+0130 İ). Usernames are stored NFKC-normalised (routes/user-schemas.ts).
+ */
+export const normalizedIdentifier = (identifier: string): SQL => sql`lower(normalize(btrim(${identifier}), NFKC))`;
+
+/** The account a username or e-mail names (also: whether a new username or e-mail is taken). */
+export const matchesIdentifier = (identifier: string) => {
+  const wanted = normalizedIdentifier(identifier);
+  return sql`(lower(${users.username}) = ${wanted} OR lower(${users.email}) = ${wanted})`;
+};
 
 /**
  * Strapi's sanitized user. E-mail is shown to the user themself and to admins only: a teacher or a

@@ -3,7 +3,7 @@ import type { Scope } from '../../policy/permissions';
 import { recordActivity, type ActivityRecord, type AuditContext } from '../audit/activity-log';
 import type { NewAccount } from './accounts';
 import type { UserRecord } from './user-records';
-import { createUserAs, deleteUser, updateUser, type UserChanges } from './users';
+import { applyUserChanges, checkUserChanges, createUserAs, deleteUser, type UserChanges } from './users';
 
 /**
  * The users API's writes, each in one transaction with its activity-log entries. Entries name accounts by
@@ -70,8 +70,9 @@ export async function updateUserRecorded(
   target: UserRecord,
   changes: UserChanges,
 ): Promise<UserRecord> {
+  await checkUserChanges(db, audit.actor, target, changes);
   return db.transaction(async (tx) => {
-    const user = await updateUser(tx, audit.actor, target, changes);
+    const user = await applyUserChanges(tx, target, changes);
     await recordActivity(tx, audit, ...userChangeRecords(audit.actor.id, target, changes));
     return user;
   });

@@ -6,7 +6,7 @@ import type { AuthUser } from '../../env';
 import { badRequest, forbidden, notFound } from '../../lib/errors';
 import { hashPassword } from '../../lib/passwords';
 import type { Scope } from '../../policy/permissions';
-import { createAccount, type NewAccount } from './accounts';
+import { confirmCurrentPassword, createAccount, type NewAccount } from './accounts';
 import { revokeAllSessions } from './sessions';
 import { findUserById, matchesIdentifier, selectUsers, type UserRecord } from './user-records';
 
@@ -94,6 +94,8 @@ export interface UserChanges {
   username?: string;
   email?: string | null;
   password?: string;
+  /** Asked when users change their own password (not when an admin resets someone else's). */
+  currentPassword?: string;
   blocked?: boolean;
   confirmed?: boolean;
   role?: UserRecord['role'];
@@ -103,6 +105,14 @@ export interface UserChanges {
 
 const ADMIN_ONLY_FIELDS = ['blocked', 'confirmed', 'role'] as const;
 
+/**
+ * Who is setting a password: its owner, who must give the current one, or an admin resetting someone
+ * else's, who cannot know it (a reset may later also oblige the owner to choose a new one at sign-in).
+ */
+export function passwordChangeBy(actor: AuthUser, target: UserRecord): 'owner' | 'admin reset' {
+  return actor.id !== target.id && actor.role === 'admin' ? 'admin reset' : 'owner';
+}
+
 /** Blocking, a new role or a new password end every session and invalidate issued access tokens. */
 export async function updateUser(
   db: Database,
@@ -110,9 +120,31 @@ export async function updateUser(
   target: UserRecord,
   changes: UserChanges,
 ): Promise<UserRecord> {
+  await checkUserChanges(db, actor, target, changes);
+  return applyUserChanges(db, target, changes);
+}
+
+/**
+ * Whether the actor may make these changes: admin-only fields, the current password when the owner sets
+ * a new one, and names already taken. Run it before the transaction that applies them: a wrong current
+ * password must stay counted by the sign-in throttle even though the change is refused.
+ */
+export async function checkUserChanges(
+  db: Database,
+  actor: AuthUser,
+  target: UserRecord,
+  changes: UserChanges,
+): Promise<void> {
   if (actor.role !== 'admin') {
     const refused = ADMIN_ONLY_FIELDS.filter((field) => changes[field] !== undefined);
     if (refused.length) throw forbidden(`Only an admin may change ${refused.join(', ')}`);
+  }
+  if (changes.password !== undefined && passwordChangeBy(actor, target) === 'owner') {
+    if (changes.currentPassword === undefined)
+      throw badRequest('currentPassword is required to change your password', {
+        errors: [{ path: ['currentPassword'], message: 'required', name: 'ValidationError' }],
+      });
+    await confirmCurrentPassword(db, target.id, changes.currentPassword);
   }
   if (changes.username || changes.email) {
     const clash = await db
@@ -130,6 +162,10 @@ export async function updateUser(
       .limit(1);
     if (clash.length) throw badRequest('Email or Username are already taken');
   }
+}
+
+/** Applies checked changes (checkUserChanges), in one transaction. */
+export async function applyUserChanges(db: Database, target: UserRecord, changes: UserChanges): Promise<UserRecord> {
   const invalidates =
     changes.blocked === true ||
     changes.password !== undefined ||
@@ -137,7 +173,7 @@ export async function updateUser(
   await db.transaction(async (tx) => {
     const userSet: PgUpdateSetSource<typeof users> = {};
     if (changes.username !== undefined) userSet.username = changes.username;
-    if (changes.email !== undefined) userSet.email = changes.email?.toLowerCase() ?? null;
+    if (changes.email !== undefined) userSet.email = changes.email ? sql`lower(${changes.email})` : null;
     if (changes.password !== undefined) userSet.password = await hashPassword(changes.password);
     if (changes.blocked !== undefined) userSet.blocked = changes.blocked;
     if (changes.confirmed !== undefined) userSet.confirmed = changes.confirmed;

@@ -15,6 +15,9 @@ const refine = {
   questions: () => quizQuestions,
   timeLimit: (s: z.ZodInt) => s.positive().max(86_400),
   passingScore: (s: z.ZodInt) => s.min(0).max(100),
+  attemptsAllowed: (s: z.ZodInt) => s.min(1).max(100),
+  // Thirty days at most: a longer wait is a quiz that should be closed instead.
+  attemptDelay: (s: z.ZodInt) => s.min(1).max(30 * 86_400),
 };
 const hidden = notWritable(PRIVATE_COLUMNS.quizzes);
 const links = { lesson: toOneInput };

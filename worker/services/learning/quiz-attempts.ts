@@ -13,15 +13,14 @@ import { quizQuestions, type QuizQuestion } from '../../contract/quiz-questions'
 import { contentType } from '../../content/registry';
 import { allOf } from '../../lib/sql-predicates';
 import { readScopes } from '../../content/readable';
+import { answersRevealed, LATE_GRACE_SECONDS } from '../../content/quiz-review';
 import { badRequest, conflict, notFound } from '../../lib/errors';
+import { nextAttempt, type AttemptLimits } from './attempt-rules';
 import { gradeAttempt } from './grading';
 import type { LearningLog } from './learning-log';
 import { admitToLesson } from './admission';
 import { refreshEnrollment } from './enrollments';
 import { inLearningTransaction, learningMeta } from './run-learning';
-
-/** Network and clock slack before a submission after the deadline counts as late. */
-export const LATE_GRACE_SECONDS = 10;
 
 type Layout = { questionId: string; optionOrder: number[] | null }[];
 
@@ -81,6 +80,9 @@ type QuizRow = {
   passingScore: number;
   randomizeQuestions: boolean;
   lessonId: number | null;
+  attemptsAllowed: AttemptLimits['attemptsAllowed'];
+  attemptDelay: AttemptLimits['attemptDelay'];
+  showCorrectAnswers: AttemptLimits['showCorrectAnswers'];
 };
 
 async function findReadableQuiz(tx: Database, user: AuthUser, documentId: string): Promise<QuizRow> {
@@ -88,7 +90,8 @@ async function findReadableQuiz(tx: Database, user: AuthUser, documentId: string
   const where = allOf([sql`q.document_id = ${documentId}`, type.visibility('q', user, readScopes(type, user))]);
   const rows = await tx.execute<QuizRow>(sql`
     SELECT q.id, q.document_id AS "documentId", q.title, q.questions, q.time_limit AS "timeLimit", q.passing_score AS "passingScore",
-           q.randomize_questions AS "randomizeQuestions", q.lesson_id AS "lessonId"
+           q.randomize_questions AS "randomizeQuestions", q.lesson_id AS "lessonId",
+           q.attempts_allowed AS "attemptsAllowed", q.attempt_delay AS "attemptDelay", q.show_correct_answers AS "showCorrectAnswers"
     FROM quizzes q WHERE ${where}`);
   if (!rows.rows[0]) throw notFound(`No quiz ${documentId}`);
   return rows.rows[0];
@@ -113,20 +116,49 @@ async function lessonRef(tx: Database, lessonId: number | null) {
   return row ?? null;
 }
 
-/** Starts an attempt: the clock for a timed quiz starts here, on the server. */
+/** Whether the learner's graded attempts at the quiz show its right answers now (content/quiz-review.ts). */
+async function answersShown(tx: Database, quizId: number, userId: number): Promise<boolean> {
+  const rows = await tx.execute<{ shown: boolean }>(
+    sql`SELECT ${answersRevealed(sql`${quizId}`, sql`${userId}`)} AS shown`,
+  );
+  return rows.rows[0]?.shown ?? false;
+}
+
+/**
+ * Starts an attempt (the clock for a timed quiz starts here, on the server), or resumes the one still
+ * open. The quiz's limits apply (attempt-rules.ts): past the attempts allowed, within the wait, or once
+ * its answers were shown, it is a 409 that says when (if ever) the next attempt opens. Learning
+ * transactions of one learner run one at a time, so two starts cannot both take the last attempt.
+ */
 export async function startAttempt(
   tx: Database,
   user: AuthUser,
   quizDocumentId: string,
   log: LearningLog,
   now = new Date(),
-): Promise<StartedAttempt> {
+): Promise<{ attempt: StartedAttempt; resumed: boolean }> {
   const quiz = await findReadableQuiz(tx, user, quizDocumentId);
   const questions = quizQuestions.parse(quiz.questions);
   const lesson = await lessonRef(tx, quiz.lessonId);
   if (lesson) {
     const refusal = await admitToLesson(tx, user, lesson);
     if (refusal) throw conflict(refusal);
+  }
+  const earlier = await tx
+    .select()
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.quizId, quiz.id), eq(quizAttempts.userId, user.id)))
+    .orderBy(quizAttempts.startedAt, quizAttempts.id);
+  const next = nextAttempt(quiz, earlier, await answersShown(tx, quiz.id, user.id), now);
+  if (next.kind === 'refused') {
+    throw conflict(next.message, {
+      attemptsUsed: next.attemptsUsed,
+      attemptsAllowed: quiz.attemptsAllowed,
+      nextAttemptAt: next.nextAttemptAt?.toISOString() ?? null,
+    });
+  }
+  if (next.kind === 'resume') {
+    return { attempt: presentAttempt(quiz, earlier[next.index]!, questions, next.number), resumed: true };
   }
   const layout = layoutFor(questions, quiz.randomizeQuestions);
   const deadlineAt = quiz.timeLimit ? new Date(now.getTime() + quiz.timeLimit * 1000) : null;
@@ -140,18 +172,30 @@ export async function startAttempt(
     lesson: lesson && { documentId: lesson.documentId, title: lesson.title },
     attemptId: attempt!.documentId,
   });
+  return { attempt: presentAttempt(quiz, attempt!, questions, next.number), resumed: false };
+}
+
+function presentAttempt(
+  quiz: QuizRow,
+  attempt: typeof quizAttempts.$inferSelect,
+  questions: QuizQuestion[],
+  number: number,
+): StartedAttempt {
   return {
-    id: attempt!.id,
-    documentId: attempt!.documentId,
+    id: attempt.id,
+    documentId: attempt.documentId,
     quiz: {
       documentId: quiz.documentId,
       title: quiz.title,
       passingScore: quiz.passingScore,
       timeLimit: quiz.timeLimit,
+      attemptsAllowed: quiz.attemptsAllowed,
+      showCorrectAnswers: quiz.showCorrectAnswers,
     },
-    startedAt: attempt!.startedAt.toISOString(),
-    deadlineAt: deadlineAt?.toISOString() ?? null,
-    questions: presentQuestions(questions, layout),
+    number,
+    startedAt: attempt.startedAt.toISOString(),
+    deadlineAt: attempt.deadlineAt?.toISOString() ?? null,
+    questions: presentQuestions(questions, attempt.layout),
   };
 }
 
@@ -214,6 +258,8 @@ export async function submitAttempt(
     .update(quizAttempts)
     .set({ answers, score: grade.scorePercent, passed, late, feedback })
     .where(eq(quizAttempts.id, claimed.id));
+  // Decided after this attempt is stored: passing it, or using the last attempt, may be what shows them.
+  const shown = await answersShown(tx, quiz!.id, user.id);
 
   const lesson = await lessonRef(tx, quiz!.lessonId);
   const quizRef = { documentId: quiz!.documentId, title: quiz!.title };
@@ -292,7 +338,8 @@ export async function submitAttempt(
     submittedAt: now.toISOString(),
     earned: grade.earned,
     possible: grade.possible,
-    feedback,
+    answersShown: shown,
+    feedback: shown ? feedback : feedback.map(({ correctAnswer: _answer, explanation: _explanation, ...rest }) => rest),
   };
   return attempt;
 }

@@ -1,32 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import * as fixture from '../../../tests/support/media-fixtures';
 import { ApiError } from '../../lib/errors';
-import { IMAGE_LIMIT_BYTES } from './media-types';
-import { bytesToKilobytes, prepareUpload } from './prepare-upload';
+import { bytesToKilobytes, fileRecord, fileTooLarge, fitName, imageDimensions, planObject } from './prepare-upload';
 
-const file = (bytes: Uint8Array<ArrayBuffer>, name: string, type = 'application/octet-stream') =>
-  new File([bytes], name, { type });
-
-/** A file of `size` bytes that starts like `header`. */
-function padded(header: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(size);
-  out.set(header);
-  return out;
+function refusal(run: () => unknown): ApiError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected an ApiError');
 }
 
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
-
-describe('preparing an upload', () => {
-  it('describes an image as Strapi records it: sniffed type, size in KB, dimensions, key and URL', async () => {
-    const prepared = await prepareUpload(file(fixture.png1x1(), 'Cover photo.png'), { alternativeText: 'A mosque' }, 0);
-    expect(prepared.record).toMatchObject({
+describe('planning an upload from its first bytes', () => {
+  it('describes an image as Strapi records it: sniffed type, size in KB, dimensions, key and URL', () => {
+    const plan = planObject(fixture.png1x1(), 'Cover photo.png', 0);
+    const record = fileRecord(plan, { alternativeText: 'A mosque' }, 68, imageDimensions(plan, fixture.png1x1(), 0));
+    expect(record).toMatchObject({
       name: 'Cover photo.png',
       alternativeText: 'A mosque',
       caption: null,
@@ -34,47 +25,49 @@ describe('preparing an upload', () => {
       height: 1,
       mime: 'image/png',
       ext: '.png',
+      size: 0.07,
       formats: null,
       previewUrl: null,
       provider: 'r2',
     });
-    expect(prepared.key).toBe(`uploads/${prepared.record.hash}.png`);
-    expect(prepared.record.url).toBe(`/${prepared.key}`);
-    expect(prepared.record.providerMetadata).toEqual({ key: prepared.key });
-    expect(prepared.httpMetadata).toEqual({ contentType: 'image/png' });
+    expect(plan.key).toBe(`uploads/${record.hash}.png`);
+    expect(record.hash).toMatch(/^cover_photo_[a-z0-9]{20}$/);
+    expect(record.url).toBe(`/${plan.key}`);
+    expect(record.providerMetadata).toEqual({ key: plan.key });
+    expect(plan.httpMetadata).toEqual({ contentType: 'image/png' });
   });
 
-  it('takes the name from fileInfo and names PDFs for inline display', async () => {
-    const prepared = await prepareUpload(file(fixture.pdf(), 'scan.pdf'), { name: 'Wudu steps.pdf' }, 0);
-    expect(prepared.record.name).toBe('Wudu steps.pdf');
-    expect(prepared.httpMetadata.contentDisposition).toBe(
+  it('takes the recorded name from fileInfo and names PDFs for inline display', () => {
+    const plan = planObject(fixture.pdf(), 'Wudu steps.pdf', 0);
+    expect(fileRecord(plan, { name: 'Steps of wudu.pdf' }, 100, null).name).toBe('Steps of wudu.pdf');
+    expect(plan.httpMetadata.contentDisposition).toBe(
       `inline; filename="Wudu steps.pdf"; filename*=UTF-8''Wudu%20steps.pdf`,
     );
   });
 
-  it('ignores the type the client claims', async () => {
-    const error = await refusal(prepareUpload(file(fixture.html(), 'cat.png', 'image/png'), {}, 2));
+  it('ignores the name the client gives: the bytes decide', () => {
+    const error = refusal(() => planObject(fixture.html(), 'cat.png', 2));
     expect(error.status).toBe(400);
     expect(error.message).toContain('"cat.png"');
     expect(error.details).toMatchObject({ errors: [{ path: ['files', 2] }] });
-    const mp3 = await prepareUpload(file(fixture.mp3WithId3(), 'talk.bin', 'text/html'), {}, 0);
-    expect(mp3.record).toMatchObject({ mime: 'audio/mpeg', ext: '.mp3', width: null, height: null });
+    const mp3 = planObject(fixture.mp3WithId3(), 'talk.bin', 0);
+    expect([mp3.type.mime, mp3.ext]).toEqual(['audio/mpeg', '.mp3']);
   });
 
-  it('refuses an image whose header has no readable size', async () => {
-    const error = await refusal(prepareUpload(file(fixture.png1x1().subarray(0, 12), 'broken.png'), {}, 0));
-    expect(error.status).toBe(400);
+  it('refuses an image whose header has no readable size', () => {
+    const plan = planObject(fixture.png1x1(), 'broken.png', 0);
+    expect(refusal(() => imageDimensions(plan, fixture.png1x1().subarray(0, 12), 0)).status).toBe(400);
   });
 
-  it('applies each type’s own limit: an image just over 10 MB is 413, a PDF of that size is fine', async () => {
-    const error = await refusal(
-      prepareUpload(file(padded(fixture.png1x1(), IMAGE_LIMIT_BYTES + 1), 'huge.png'), {}, 0),
-    );
-    expect(error.status).toBe(413);
-    expect(error.name).toBe('PayloadTooLargeError');
-    expect(error.message).toBe('"huge.png" is larger than the 10 MB limit for images');
-    const pdf = await prepareUpload(file(padded(fixture.pdf(), IMAGE_LIMIT_BYTES + 1), 'book.pdf'), {}, 0);
-    expect(pdf.record.size).toBe(bytesToKilobytes(IMAGE_LIMIT_BYTES + 1));
+  it('each type has its own limit, named in the 413', () => {
+    const image = planObject(fixture.png1x1(), 'huge.png', 0);
+    const error = fileTooLarge(image);
+    expect([error.status, error.name, error.message]).toEqual([
+      413,
+      'PayloadTooLargeError',
+      '"huge.png" is larger than the 10 MB limit for images',
+    ]);
+    expect(planObject(fixture.pdf(), 'book.pdf', 0).limit).toBeGreaterThan(image.limit);
   });
 
   it('reports sizes in kilobytes of 1000 bytes with two decimals, as Strapi', () => {
@@ -84,9 +77,9 @@ describe('preparing an upload', () => {
 });
 
 describe('fitting names to the column', () => {
-  it('shortens a name over 255 characters and keeps its extension', async () => {
-    const prepared = await prepareUpload(file(fixture.png1x1(), `${'ب'.repeat(300)}.png`), {}, 0);
-    expect(Array.from(prepared.record.name)).toHaveLength(255);
-    expect(prepared.record.name.endsWith('ب.png')).toBe(true);
+  it('shortens a name over 255 characters and keeps its extension', () => {
+    const name = fitName(`${'ب'.repeat(300)}.png`, '.png');
+    expect(Array.from(name)).toHaveLength(255);
+    expect(name.endsWith('ب.png')).toBe(true);
   });
 });

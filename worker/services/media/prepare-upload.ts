@@ -1,8 +1,8 @@
 import { ApiError, badRequest } from '../../lib/errors';
-import { imageSize } from './image-size';
+import { imageSize, type ImageSize } from './image-size';
 import { ACCEPTED_TYPES_DESCRIPTION, describeKind, formatLimit, SIZE_LIMITS, type MediaType } from './media-types';
 import { extensionFor, inlineDisposition, newObjectHash, objectKey, objectUrl } from './object-names';
-import { SNIFF_BYTES, sniffMediaType } from './sniff-mime';
+import { sniffMediaType } from './sniff-mime';
 
 /** What the uploader may say about a file (Strapi's `fileInfo`). */
 export interface FileInfo {
@@ -29,12 +29,16 @@ export interface FileRecord {
   providerMetadata: { key: string };
 }
 
-/** A checked file, ready to be put into R2 and recorded. */
-export interface PreparedUpload {
-  body: Blob;
+/** Where and how an accepted file is stored, decided from its first bytes and its uploaded name. */
+export interface PlannedObject {
+  fileName: string;
+  type: MediaType;
+  /** The most bytes this file may have (its type's limit). */
+  limit: number;
+  hash: string;
+  ext: string;
   key: string;
   httpMetadata: R2HTTPMetadata;
-  record: FileRecord;
 }
 
 /** Strapi reports sizes in kilobytes (of 1000 bytes) rounded to two decimals. */
@@ -43,63 +47,77 @@ export function bytesToKilobytes(bytes: number): number {
 }
 
 /**
- * Checks one uploaded file and describes how it will be stored. Throws 400 when its bytes are not an
- * accepted type (whatever its name or Content-Type claim) and 413 when it is over its type's limit.
- * `index` is its position in the request, for the error's path.
+ * Decides from a file's first bytes (SNIFF_BYTES of them, or all if fewer) whether it is accepted and
+ * where it goes: 400 when the bytes are not an accepted type, whatever the name or Content-Type claims.
+ * `index` is the file's position in the request, for the error's path.
  */
-export async function prepareUpload(file: File, info: FileInfo, index: number): Promise<PreparedUpload> {
-  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+export function planObject(head: Uint8Array, fileName: string, index: number): PlannedObject {
   const type = sniffMediaType(head);
   if (!type)
     throw refused(
-      file.name,
+      fileName,
       index,
-      `"${file.name}" is not an accepted file type (accepted: ${ACCEPTED_TYPES_DESCRIPTION})`,
+      `"${fileName}" is not an accepted file type (accepted: ${ACCEPTED_TYPES_DESCRIPTION})`,
     );
-
-  const limit = SIZE_LIMITS[type.kind];
-  if (file.size > limit) {
-    throw new ApiError(
-      413,
-      'PayloadTooLargeError',
-      `"${file.name}" is larger than the ${formatLimit(limit)} limit for ${describeKind(type.kind)}`,
-      {
-        file: file.name,
-        size: file.size,
-        limit,
-      },
-    );
-  }
-
-  const size = type.kind === 'image' ? imageSize(type.mime, new Uint8Array(await file.arrayBuffer())) : null;
-  if (type.kind === 'image' && !size)
-    throw refused(file.name, index, `"${file.name}" looks like ${type.mime} but its dimensions cannot be read`);
-
-  const ext = extensionFor(info.name?.trim() || file.name, type);
-  const name = fitName(info.name?.trim() || file.name || `file${ext}`, ext);
-  const hash = newObjectHash(name);
-  const key = objectKey(hash, ext);
+  const ext = extensionFor(fileName, type);
+  const hash = newObjectHash(fileName || `file${ext}`);
   return {
-    body: file,
-    key,
-    httpMetadata: httpMetadataFor(type, name),
-    record: {
-      name,
-      alternativeText: info.alternativeText ?? null,
-      caption: info.caption ?? null,
-      width: size?.width ?? null,
-      height: size?.height ?? null,
-      // Strapi's thumbnails and breakpoints come from sharp, which Workers cannot run.
-      formats: null,
-      hash,
-      ext,
-      mime: type.mime,
-      size: bytesToKilobytes(file.size),
-      url: objectUrl(key),
-      previewUrl: null,
-      provider: 'r2',
-      providerMetadata: { key },
-    },
+    fileName,
+    type,
+    limit: SIZE_LIMITS[type.kind],
+    hash,
+    ext,
+    key: objectKey(hash, ext),
+    httpMetadata: httpMetadataFor(type, fileName),
+  };
+}
+
+/** 413 for a file found larger than its type allows, as soon as the byte that crosses the limit arrives. */
+export function fileTooLarge(plan: Pick<PlannedObject, 'fileName' | 'type' | 'limit'>, size?: number): ApiError {
+  return new ApiError(
+    413,
+    'PayloadTooLargeError',
+    `"${plan.fileName}" is larger than the ${formatLimit(plan.limit)} limit for ${describeKind(plan.type.kind)}`,
+    { file: plan.fileName, limit: plan.limit, ...(size !== undefined && { size }) },
+  );
+}
+
+/** An image's width and height from its first bytes (its header); 400 when they cannot be read. */
+export function imageDimensions(plan: PlannedObject, head: Uint8Array, index: number): ImageSize | null {
+  if (plan.type.kind !== 'image') return null;
+  const size = imageSize(plan.type.mime, head);
+  if (!size)
+    throw refused(
+      plan.fileName,
+      index,
+      `"${plan.fileName}" looks like ${plan.type.mime} but its dimensions cannot be read`,
+    );
+  return size;
+}
+
+/** The row recorded for a stored file; the name is fileInfo's when given. */
+export function fileRecord(
+  plan: PlannedObject,
+  info: FileInfo,
+  bytes: number,
+  dimensions: ImageSize | null,
+): FileRecord {
+  return {
+    name: fitName(info.name?.trim() || plan.fileName || `file${plan.ext}`, plan.ext),
+    alternativeText: info.alternativeText ?? null,
+    caption: info.caption ?? null,
+    width: dimensions?.width ?? null,
+    height: dimensions?.height ?? null,
+    // Strapi's thumbnails and breakpoints come from sharp, which Workers cannot run.
+    formats: null,
+    hash: plan.hash,
+    ext: plan.ext,
+    mime: plan.type.mime,
+    size: bytesToKilobytes(bytes),
+    url: objectUrl(plan.key),
+    previewUrl: null,
+    provider: 'r2',
+    providerMetadata: { key: plan.key },
   };
 }
 

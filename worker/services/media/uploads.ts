@@ -3,8 +3,8 @@ import { recordActivity, type AuditContext } from '../audit/activity-log';
 import { forbidden } from '../../lib/errors';
 import { scopesFor, type Scope } from '../../policy/permissions';
 import { deleteFile, findFile, mayDeleteFile, recordUploads, type FileRow } from './file-records';
-import { prepareUpload, type FileInfo, type PreparedUpload } from './prepare-upload';
-import { deleteQuietly, putAll } from './store';
+import type { ReceivedUpload } from './receive-upload';
+import { deleteQuietly } from './store';
 
 const fileRecord = (action: 'upload' | 'delete', file: FileRow) => ({
   action,
@@ -14,34 +14,23 @@ const fileRecord = (action: 'upload' | 'delete', file: FileRow) => ({
 });
 
 /**
- * Stores an upload: every file is checked before any is stored (one refused file refuses the whole
- * upload), and nothing stays in R2 when the database refuses the records.
+ * Records the files of an upload already in R2, with their activity-log entries, in one transaction; when
+ * the database refuses them, the objects go too, so nothing stays in R2 without its record.
  */
-export async function storeUploads(
+export async function recordReceivedUpload(
   db: Database,
   bucket: R2Bucket,
   audit: AuditContext,
-  files: File[],
-  infos: FileInfo[],
+  upload: ReceivedUpload,
 ): Promise<FileRow[]> {
-  const uploads: PreparedUpload[] = [];
-  for (const [index, file] of files.entries()) uploads.push(await prepareUpload(file, infos[index] ?? {}, index));
-  await putAll(bucket, uploads);
   try {
     return await db.transaction(async (tx) => {
-      const rows = await recordUploads(
-        tx,
-        audit.actor,
-        uploads.map((u) => u.record),
-      );
+      const rows = await recordUploads(tx, audit.actor, upload.records);
       await recordActivity(tx, audit, ...rows.map((row) => fileRecord('upload', row)));
       return rows;
     });
   } catch (error) {
-    await deleteQuietly(
-      bucket,
-      uploads.map((u) => u.key),
-    );
+    await deleteQuietly(bucket, upload.keys);
     throw error;
   }
 }
