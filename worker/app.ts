@@ -5,6 +5,7 @@ import { authenticate } from './middleware/authenticate';
 import { database } from './middleware/database';
 import { renderError, renderNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
+import { refuseNulInUrl } from './middleware/url-checks';
 import { xapiVersion } from './middleware/xapi-version';
 import { authRoutes } from './routes/auth';
 import { certificateRoutes } from './routes/certificates';
@@ -56,7 +57,7 @@ function xapiStore() {
 
 export function createApp() {
   const app = new Hono<AppEnv>();
-  app.use(requestContext);
+  app.use(requestContext, refuseNulInUrl);
   // Liveness for load balancers and `npm start`: no database, no auth.
   app.get('/_health', (c) => c.body(null, 204));
   app.route('/api', apiRoutes());

@@ -11,7 +11,8 @@ export type ErrorName =
   | 'ConflictError'
   | 'PayloadTooLargeError'
   | 'RateLimitError'
-  | 'InternalServerError';
+  | 'InternalServerError'
+  | 'ServiceUnavailableError';
 
 /** Thrown anywhere; app.onError turns it into `{ data: null, error: { status, name, message, details } }`. */
 export class ApiError extends Error {

@@ -2,13 +2,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { authorize, requireUser } from '../policy/authorize';
-import { readJson } from '../lib/validation';
+import { idOrKey, keyText } from '../lib/document-keys';
+import { parseWith, readJson } from '../lib/validation';
 import { linkGuardian, listGuardianLinks, unlinkGuardian } from '../services/accounts/guardian-links';
 
 export const guardianLinkRoutes = new Hono<AppEnv>();
 
-const userKey = z.union([z.number().int().positive(), z.string().min(1).max(24)]);
-const linkBody = z.object({ data: z.object({ parent: userKey, child: userKey }).strict() });
+export const linkBody = z.object({ data: z.object({ parent: idOrKey, child: idOrKey }).strict() });
+const linkParams = z.object({ parent: keyText, child: keyText });
 
 guardianLinkRoutes.get('/', async (c) => {
   const scopes = authorize(c.var.user, 'guardianLinks', 'find');
@@ -38,6 +39,7 @@ guardianLinkRoutes.post('/', async (c) => {
 
 guardianLinkRoutes.delete('/:parent/:child', async (c) => {
   const scopes = authorize(c.var.user, 'guardianLinks', 'delete');
-  await unlinkGuardian(await c.var.db(), requireUser(c.var.user), scopes, c.req.param('parent'), c.req.param('child'));
+  const { parent, child } = parseWith(linkParams, c.req.param());
+  await unlinkGuardian(await c.var.db(), requireUser(c.var.user), scopes, parent, child);
   return c.body(null, 204);
 });

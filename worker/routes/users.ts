@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { authorize, requireUser } from '../policy/authorize';
@@ -6,10 +6,14 @@ import { readJson, parseWith } from '../lib/validation';
 import { findUserById, presentUser } from '../services/accounts/user-records';
 import { createUserAs, deleteUser, findVisibleUser, listUsers, updateUser } from '../services/accounts/users';
 import { notFound } from '../lib/errors';
+import { keyText } from '../lib/document-keys';
 import { newUserBody, updateUserBody } from './user-schemas';
 
 // Strapi's users-permissions answers these routes with bare users, not the { data, meta } envelope.
 export const userRoutes = new Hono<AppEnv>();
+
+const userParams = z.object({ id: keyText });
+const userKeyOf = (c: Context<AppEnv>) => parseWith(userParams, c.req.param()).id;
 
 const listQuery = z.object({
   start: z.coerce.number().int().min(0).default(0),
@@ -34,7 +38,7 @@ userRoutes.get('/', async (c) => {
 userRoutes.get('/:id', async (c) => {
   const scopes = authorize(c.var.user, 'users', 'findOne');
   const viewer = requireUser(c.var.user);
-  const user = await findVisibleUser(await c.var.db(), viewer, scopes, c.req.param('id'));
+  const user = await findVisibleUser(await c.var.db(), viewer, scopes, userKeyOf(c));
   return c.json(presentUser(user, viewer));
 });
 
@@ -51,7 +55,7 @@ userRoutes.put('/:id', async (c) => {
   const actor = requireUser(c.var.user);
   const changes = await readJson(c, updateUserBody);
   const db = await c.var.db();
-  const target = await findVisibleUser(db, actor, scopes, c.req.param('id'));
+  const target = await findVisibleUser(db, actor, scopes, userKeyOf(c));
   const user = await updateUser(db, actor, target, changes);
   return c.json(presentUser(user, actor));
 });
@@ -60,7 +64,7 @@ userRoutes.delete('/:id', async (c) => {
   const scopes = authorize(c.var.user, 'users', 'delete');
   const actor = requireUser(c.var.user);
   const db = await c.var.db();
-  const target = await findVisibleUser(db, actor, scopes, c.req.param('id'));
+  const target = await findVisibleUser(db, actor, scopes, userKeyOf(c));
   await deleteUser(db, actor, target);
   return c.json(presentUser(target, actor));
 });
