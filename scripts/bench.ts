@@ -1,9 +1,11 @@
 // npm run bench — a measurement, not a test: a fixed dataset in a scratch database, the worker in
-// workerd (wrangler dev), and autocannon against four read/sign-in endpoints. Prints one table.
-// BENCH_DURATION / BENCH_WARMUP (seconds) shorten the runs; DATABASE_URL picks the Postgres server.
+// workerd (wrangler dev), autocannon against four read/sign-in endpoints ("throughput"), and the worst
+// list requests the query limits allow, timed one at a time ("query-limits"). Prints tables.
+// BENCH_DURATION / BENCH_WARMUP (seconds) shorten the runs; DATABASE_URL picks the Postgres server,
+// BENCH_DATABASE=embedded the embedded PGlite; BENCH_SECTIONS=throughput|query-limits runs only one.
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import qs from 'qs';
 import { sql } from 'drizzle-orm';
@@ -11,7 +13,11 @@ import { openDatabase } from '../db/client';
 import { freePort } from '../db/local/free-port';
 import { startLocalDatabase, type LocalDatabase } from '../db/local/local-database';
 import { applyMigrations } from '../db/migrate';
+import { CONTENT_TYPES } from '../worker/content/registry';
+import type { AuthUser } from '../worker/env';
 import { toBase64Url } from '../worker/lib/ids';
+import { parseListQuery, parseQueryString } from '../worker/query/parse-query';
+import { planFindMany } from '../worker/query/run-query';
 import { hashPassword } from '../worker/lib/passwords';
 import { createScratchDatabase } from '../tests/support/scratch-database';
 import {
@@ -25,6 +31,8 @@ import {
   type BuildStep,
 } from './bench/dataset';
 import { measureEndpoint, type Endpoint, type Measurement, type Settings } from './bench/measure';
+import { databaseCpuMs, median, timeQuery, type QueryTiming } from './bench/measure-queries';
+import { ISSUE_ATTACK, WORST_ALLOWED_QUERIES } from './bench/worst-queries';
 import { buildAppIfStale } from './start/build-app';
 import { startWrangler } from './start/wrangler';
 
@@ -43,6 +51,15 @@ const settings: Settings = {
   duration: seconds('BENCH_DURATION', 20),
   warmup: seconds('BENCH_WARMUP', 5),
 };
+const SECTIONS = ['throughput', 'query-limits'] as const;
+const sections = (process.env.BENCH_SECTIONS ?? SECTIONS.join(',')).split(',').map((s) => s.trim());
+for (const section of sections) {
+  if (!(SECTIONS as readonly string[]).includes(section))
+    throw new Error(`BENCH_SECTIONS takes ${SECTIONS.join(', ')}; got ${section}`);
+}
+/** Timed runs of each worst allowed query, after one warm-up. */
+const QUERY_RUNS = 5;
+const BENCH_ADMIN = 'bench.admin';
 const startedAt = performance.now();
 
 // ---- cleanup, also on Ctrl+C and on errors -------------------------------------------------------
@@ -92,7 +109,8 @@ function redact(url: string): string {
 /** A scratch database on a real server (dropped at the end), or the embedded PGlite as a last resort. */
 async function openBenchDatabase(): Promise<{ database: LocalDatabase; label: string; caveat?: string }> {
   const candidates: { url: string; source: string }[] = [];
-  if (process.env.DATABASE_URL) candidates.push({ url: process.env.DATABASE_URL, source: 'DATABASE_URL' });
+  if (process.env.BENCH_DATABASE === 'embedded') console.log('BENCH_DATABASE=embedded: using PGlite');
+  else if (process.env.DATABASE_URL) candidates.push({ url: process.env.DATABASE_URL, source: 'DATABASE_URL' });
   else if (await reachable(DEFAULT_SERVER)) candidates.push({ url: DEFAULT_SERVER, source: 'default local server' });
   else console.log(`no Postgres answers at ${DEFAULT_SERVER}`);
 
@@ -220,7 +238,45 @@ function table(rows: string[][]): string {
 
 const ms = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(0)} ms`);
 
-function report(results: Measurement[], machine: string[], build: BuildStep[], caveat?: string) {
+function reportQueryTimings(timings: QueryTiming[]) {
+  if (!timings.length) return;
+  console.log(`\n== Worst queries the limits allow (one request at a time: a warm-up, then ${QUERY_RUNS} timed runs)`);
+  console.log(
+    table([
+      ['request', 'as', 'status', 'median', 'min', 'max', 'DB CPU/run', 'answer', 'DB round trips'],
+      ...timings.map((t) => [
+        t.query.name,
+        t.query.as,
+        String(t.status),
+        ms(median(t.runs)),
+        ms(Math.min(...t.runs)),
+        ms(Math.max(...t.runs)),
+        t.cpuMs === undefined ? '-' : ms(t.cpuMs),
+        `${(t.bytes / 1024).toFixed(0)} KiB`,
+        t.dbQueries,
+      ]),
+    ]),
+  );
+  for (const t of timings) if (t.error) console.log(`  ${t.query.name}: ${t.status} ${t.error}`);
+  const allowed = timings.filter((t) => t.query !== ISSUE_ATTACK);
+  const failed = allowed.filter((t) => t.status !== 200);
+  if (failed.length) console.log(`\nFAILED: ${failed.length} worst allowed queries did not answer 200 (see above)`);
+  else
+    console.log(
+      `\nSlowest worst allowed query: ${ms(Math.max(...allowed.map((t) => median(t.runs))))} (median wall clock), ` +
+        `${ms(Math.max(...allowed.map((t) => t.cpuMs ?? 0)))} of database CPU (DB CPU/run: ${
+          allowed.some((t) => t.cpuMs === undefined) ? 'not readable for this server' : 'the backend’s own time'
+        })`,
+    );
+}
+
+function report(
+  results: Measurement[],
+  timings: QueryTiming[],
+  machine: string[],
+  build: BuildStep[],
+  caveat?: string,
+) {
   console.log('\n== Machine');
   for (const line of machine) console.log(`  ${line}`);
   console.log('\n== Dataset build');
@@ -230,6 +286,13 @@ function report(results: Measurement[], machine: string[], build: BuildStep[], c
       ...build.map((s) => [s.name, s.rows ? s.rows.toLocaleString('en') : '', ms(s.ms)]),
     ]),
   );
+  if (results.length) reportThroughput(results);
+  reportQueryTimings(timings);
+  if (caveat) console.log(`\nNOTE: ${caveat}`);
+  console.log(`\nWhole run: ${ms(performance.now() - startedAt)}`);
+}
+
+function reportThroughput(results: Measurement[]) {
   console.log(
     `\n== Results (${settings.connections} connections, ${settings.duration} s each after a ${settings.warmup} s warm-up; autocannon)`,
   );
@@ -262,8 +325,6 @@ function report(results: Measurement[], machine: string[], build: BuildStep[], c
       if (r.errors) console.log(`  ${r.endpoint.name}: ${r.errors} socket errors/timeouts`);
     }
   }
-  if (caveat) console.log(`\nNOTE: ${caveat}`);
-  console.log(`\nWhole run: ${ms(performance.now() - startedAt)}`);
 }
 
 // ---- main -------------------------------------------------------------------------------------------
@@ -293,6 +354,13 @@ async function main() {
   try {
     const t0 = performance.now();
     const steps = await buildDataset(handle.db, { seed: SEED, passwordHash });
+    // One admin, for the worst queries over every learner's rows.
+    const admin = await handle.db.execute(
+      sql`INSERT INTO users (document_id, username, email, password, role_id, confirmed)
+          SELECT 'benchadmin00000000000000', ${BENCH_ADMIN}, 'bench.admin@bench.example', ${passwordHash}, id, true
+          FROM roles WHERE type = 'admin'`,
+    );
+    steps.push({ name: 'admin (users)', rows: admin.rowCount ?? 0, ms: 0 });
     for (const s of steps)
       console.log(`  ${s.name}: ${s.rows ? `${s.rows.toLocaleString('en')} rows, ` : ''}${ms(s.ms)}`);
     build.push(...steps, { name: 'dataset total', rows: 0, ms: performance.now() - t0 });
@@ -327,20 +395,54 @@ async function main() {
   });
   console.log(`worker (wrangler dev) up on port ${port} in ${ms(performance.now() - t0)}`);
 
+  const baseUrl = `http://127.0.0.1:${port}`;
   const results: Measurement[] = [];
-  for (const endpoint of endpoints(courseDocumentId, identifier)) {
-    console.log(`measuring ${endpoint.name}…`);
-    const result = await measureEndpoint(`http://127.0.0.1:${port}`, endpoint, settings);
-    if (result.failure) console.log(`  FAILED: ${result.failure}`);
-    results.push(result);
+  if (sections.includes('throughput')) {
+    for (const endpoint of endpoints(courseDocumentId, identifier)) {
+      console.log(`measuring ${endpoint.name}…`);
+      const result = await measureEndpoint(baseUrl, endpoint, settings);
+      if (result.failure) console.log(`  FAILED: ${result.failure}`);
+      results.push(result);
+    }
+  }
+  const timings: QueryTiming[] = [];
+  if (sections.includes('query-limits')) {
+    const signIn = await fetch(`${baseUrl}/api/auth/local`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifier: BENCH_ADMIN, password: BENCH_PASSWORD }),
+    });
+    const signedIn = (await signIn.json()) as { jwt?: string; user?: AuthUser };
+    for (const query of [...WORST_ALLOWED_QUERIES, ISSUE_ATTACK]) {
+      console.log(`timing ${query.name}…`);
+      timings.push(await timeQuery(baseUrl, query, query.as === 'admin' ? signedIn.jwt : undefined, QUERY_RUNS));
+    }
+    // The same statements on a connection of our own: the database's CPU time, which other work on the
+    // machine inflates far less than the wall-clock figures above.
+    const direct = await openDatabase(database);
+    try {
+      for (const timing of timings.filter((t) => t.status === 200)) {
+        const { query } = timing;
+        const viewer = query.as === 'admin' ? ({ ...signedIn.user!, role: 'admin' } as AuthUser) : null;
+        const parsed = parseListQuery(CONTENT_TYPES[query.type]!, parseQueryString(query.path.split('?')[1]!), viewer);
+        const { statement } = planFindMany(parsed, viewer);
+        timing.cpuMs = await databaseCpuMs(direct.db, statement, QUERY_RUNS, database.kind === 'embedded');
+      }
+    } finally {
+      await direct.close();
+    }
   }
 
   const cpu = cpus();
   report(
     results,
+    timings,
     [
       `CPU: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown'}; RAM ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ${platform()} ${release()}`,
       `Node ${process.version}; load generator and workerd share this machine`,
+      `Load average (1, 5, 15 min) at the end: ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(', ')} (other work on the machine slows every figure)`,
       `Database: ${label}`,
       `Database version: ${version}`,
       `Dataset: ${COURSE_COUNT.toLocaleString('en')} courses, ${(COURSE_COUNT * LESSONS_PER_COURSE).toLocaleString('en')} lessons, ${STUDENT_COUNT.toLocaleString('en')} students (seed ${SEED}); course ${courseDocumentId}, sign-in as ${identifier}`,

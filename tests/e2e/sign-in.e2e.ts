@@ -5,6 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../db/local/free-port';
 import { DEMO_PASSWORD } from '../../db/seed/demo-users';
+import { watchPolicyViolations } from '../support/csp-violations';
 import { createScratchDatabase } from '../support/scratch-database';
 import { startApp, type RunningApp } from '../support/running-app';
 
@@ -68,11 +69,13 @@ describe('the public certificate page', () => {
     await call('/api/user-progresses/batch', { token: zaid, body: { data: events } });
     const certificate = (await call('/api/certificates', { token: zaid })).data[0];
     const page = await browser.newPage();
+    const violations = watchPolicyViolations(page);
     await page.goto(`${app.url}/verify/${certificate.verificationCode}`);
     await expect.poll(() => page.getByTestId('name').textContent(), { timeout: 15_000 }).toBe('Zaid Hassan');
     expect(await page.getByTestId('course').textContent()).toBe('Aqeedah for Young Muslims');
     await page.goto(`${app.url}/verify/abcdefghijklmnopqrstuvwxyz123456`);
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toContain('No certificate');
+    expect(violations()).toEqual([]);
     await page.close();
   });
 });
@@ -80,17 +83,21 @@ describe('the public certificate page', () => {
 describe('signing in through the PWA in Chromium', () => {
   it('a parent types their username and password and sees who they are', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const violations = watchPolicyViolations(page);
     await page.goto(app.url + '/login');
     await page.getByLabel(/username or email/i).fill('parent.fatima');
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByTestId('whoami').textContent(), { timeout: 15_000 }).toBe('parent.fatima');
     expect(await page.getByTestId('role').getAttribute('data-role')).toBe('parent');
+    // The app ran under its Content-Security-Policy and Permissions-Policy without a single refusal.
+    expect(violations()).toEqual([]);
     await page.close();
   });
 
   it('a wrong password shows the API’s message and keeps the user on the form', async () => {
     const page = await browser.newPage();
+    const violations = watchPolicyViolations(page);
     await page.goto(app.url + '/login');
     await page.getByLabel(/username or email/i).fill('zaid');
     await page.getByLabel('Password', { exact: true }).fill('not-the-password');
@@ -99,6 +106,26 @@ describe('signing in through the PWA in Chromium', () => {
       .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
       .toContain('Invalid identifier or password');
     expect(new URL(page.url()).pathname).toBe('/login');
+    expect(violations()).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the pages’ Content-Security-Policy in Chromium', () => {
+  it('refuses a script injected into the page, and the violation is seen', async () => {
+    const page = await browser.newPage();
+    const violations = watchPolicyViolations(page);
+    await page.goto(app.url + '/login');
+    await page.getByLabel(/username or email/i).waitFor();
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.head.appendChild(script);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return (window as unknown as { injected?: boolean }).injected === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => violations().join('\n'), { timeout: 5_000 }).toContain('script-src');
     await page.close();
   });
 });

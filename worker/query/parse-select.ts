@@ -63,7 +63,10 @@ export function parseSort(type: ContentType, raw: unknown, user: AuthUser | null
         if (/^\d+$/.test(key)) collect(v, [...path, key]);
         else if (typeof v === 'string') entries.push([key, v]);
         else if (isPlainObject(v))
-          for (const [inner, dir] of Object.entries(v)) entries.push([`${key}.${inner}`, String(dir)]);
+          for (const [inner, dir] of Object.entries(v)) {
+            if (typeof dir !== 'string') throw invalidQuery([...path, key, inner], 'expected asc or desc');
+            entries.push([`${key}.${inner}`, dir]);
+          }
         else throw invalidQuery([...path, key], 'expected asc or desc');
       }
     } else {
