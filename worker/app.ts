@@ -59,7 +59,7 @@ export function createApp() {
   const app = new Hono<AppEnv>();
   app.use(requestContext, refuseNulInUrl);
   // Liveness for load balancers and `npm start`: no database, no auth.
-  app.get('/_health', (c) => c.body(null, 204));
+  app.route('/_health', answerOtherMethods(new Hono<AppEnv>().get('/', (c) => c.body(null, 204))));
   app.route('/api', apiRoutes());
   app.all('/api/*', renderNotFound);
   app.route('/xapi', xapiStore());
