@@ -56,7 +56,7 @@ export function pageHeaders(hashes: { scripts: string[]; styles: string[] }): Re
     'Referrer-Policy': 'same-origin',
     // The microphone is for hifz recitations, on our own pages only; nothing else is ever needed.
     'Permissions-Policy':
-      'microphone=(self), camera=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), display-capture=(), browsing-topics=()',
+      'microphone=(self), camera=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=(), browsing-topics=()',
     'Cross-Origin-Opener-Policy': 'same-origin',
   };
 }
