@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../db/local/free-port';
 import { DEMO_PASSWORD } from '../../db/seed/demo-users';
 import { watchPolicyViolations } from '../support/csp-violations';
+import { png1x1 } from '../support/media-fixtures';
 import { createScratchDatabase } from '../support/scratch-database';
 import { startApp, type RunningApp } from '../support/running-app';
 
@@ -128,4 +129,52 @@ describe('the pages’ Content-Security-Policy in Chromium', () => {
     await expect.poll(() => violations().join('\n'), { timeout: 5_000 }).toContain('script-src');
     await page.close();
   });
+
+  it('an uploaded image and recording open on their own under their sandbox, and show or play', async () => {
+    const teacher = (await call('/api/auth/local', { body: { identifier: 'teacher.amina', password: DEMO_PASSWORD } }))
+      .jwt;
+    const upload = async (bytes: Uint8Array<ArrayBuffer>, name: string) => {
+      const form = new FormData();
+      form.append('files', new Blob([bytes]), name);
+      const r = await fetch(app.url + '/api/upload', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${teacher}` },
+        body: form,
+      });
+      return ((await r.json()) as any)[0].url as string;
+    };
+    const page = await browser.newPage();
+    const violations = watchPolicyViolations(page);
+    await page.goto(app.url + (await upload(png1x1(), 'cover.png')));
+    expect(await page.evaluate(() => document.images[0]?.naturalWidth)).toBe(1);
+    await page.goto(app.url + (await upload(silentWav(), 'recitation.wav')));
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector<HTMLMediaElement>('video, audio')?.readyState ?? 0))
+      .toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.querySelector<HTMLMediaElement>('video, audio')?.error)).toBeNull();
+    expect(violations()).toEqual([]);
+    await page.close();
+  });
 });
+
+/** One second of silence: a playable WAV (PCM, 8 kHz, 8 bits, mono). */
+function silentWav(): Uint8Array<ArrayBuffer> {
+  const samples = 8000;
+  const view = new DataView(new ArrayBuffer(44 + samples));
+  const text = (offset: number, s: string) => [...s].forEach((c, i) => view.setUint8(offset + i, c.charCodeAt(0)));
+  text(0, 'RIFF');
+  view.setUint32(4, 36 + samples, true);
+  text(8, 'WAVEfmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, 1, true);
+  view.setUint32(24, 8000, true);
+  view.setUint32(28, 8000, true);
+  view.setUint16(32, 1, true);
+  view.setUint16(34, 8, true);
+  text(36, 'data');
+  view.setUint32(40, samples, true);
+  const bytes = new Uint8Array(view.buffer);
+  bytes.fill(128, 44);
+  return bytes;
+}

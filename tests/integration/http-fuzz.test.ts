@@ -337,6 +337,7 @@ describe('HTTP fuzz against the running worker', () => {
     expect(outcomes.length).toBe(REQUESTS);
     // Every route met the fuzz, and not only its refusals: some requests got through to a 2xx.
     expect([...ROUTES].filter((route) => !covered.has(route))).toEqual([]);
-    expect(outcomes.filter((o) => o.status < 300).length).toBeGreaterThan(REQUESTS / 20);
+    // About one in twenty is accepted; one in fifty is far below any run's share (well past chance).
+    expect(outcomes.filter((o) => o.status < 300).length).toBeGreaterThan(REQUESTS / 50);
   }, 600_000);
 });

@@ -87,7 +87,7 @@ describe('the API keeps hono’s secure headers', () => {
 });
 
 describe('uploads are served sandboxed; only images, audio and video open in place', () => {
-  it('an image: sandboxed, nosniff, shown inline', async () => {
+  it('an image: sandboxed (no script, opaque origin), nosniff, shown inline', async () => {
     const file = await uploadAs('teacher.amina', fixture.png1x1(), 'cover.png');
     const response = await get(file.url);
     expect(response.status).toBe(200);
@@ -97,6 +97,16 @@ describe('uploads are served sandboxed; only images, audio and video open in pla
       'default-src': ["'none'"],
     });
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-disposition') ?? 'inline').toMatch(/^inline/);
+  });
+
+  it('audio: sandboxed without script, keeping its origin so the browser’s player may fetch it; inline', async () => {
+    const file = await uploadAs('teacher.amina', fixture.wav(), 'recitation.wav');
+    const response = await get(file.url);
+    expect(response.headers.get('content-type')).toBe('audio/wav');
+    const csp = directives(response.headers.get('content-security-policy'));
+    expect(csp.sandbox).toEqual(['allow-same-origin']);
+    expect(csp['default-src']).toEqual(["'none'"]);
     expect(response.headers.get('content-disposition') ?? 'inline').toMatch(/^inline/);
   });
 

@@ -62,14 +62,22 @@ function objectHeaders(object: R2Object): Headers {
   headers.set('Accept-Ranges', 'bytes');
   // Browsers must take the sniffed type as it is, never guess a more dangerous one (HTML) from the bytes.
   headers.set('X-Content-Type-Options', 'nosniff');
-  // Opened on its own, an upload is a sandboxed document: no script, no plugins, no same-origin access,
-  // even if a browser found a way to treat its bytes as something active.
-  headers.set('Content-Security-Policy', UPLOAD_POLICY);
+  // Opened on its own, an upload is a sandboxed document: no script, no forms, no plugins, even if a
+  // browser found a way to treat its bytes as something active.
+  headers.set('Content-Security-Policy', uploadPolicy(headers.get('Content-Type') ?? ''));
   headers.set('Content-Disposition', disposition(headers));
   return headers;
 }
 
-const UPLOAD_POLICY = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'";
+/**
+ * The browser's own viewers need a little: inline styles to centre an image, and for audio and video
+ * their own origin, or the player's request for the bytes is refused as cross-origin (a sandbox alone
+ * makes the origin opaque). Script is never allowed, so keeping the origin gives it nothing to run.
+ */
+function uploadPolicy(type: string): string {
+  const media = /^(audio|video)\//i.test(type);
+  return `sandbox${media ? ' allow-same-origin' : ''}; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'`;
+}
 
 /**
  * Images, audio and video play in the page; anything else (PDFs) is downloaded rather than opened on
