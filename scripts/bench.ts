@@ -264,10 +264,12 @@ function reportQueryTimings(timings: QueryTiming[]) {
   else
     console.log(
       `\nSlowest worst allowed query: ${ms(Math.max(...allowed.map((t) => median(t.runs))))} (median wall clock), ` +
-        `${ms(Math.max(...allowed.map((t) => t.cpuMs ?? 0)))} of database CPU (DB CPU/run: ${
-          allowed.some((t) => t.cpuMs === undefined) ? 'not readable for this server' : 'the backend’s own time'
-        })`,
+        `${ms(Math.max(...allowed.map((t) => t.cpuMs ?? 0)))} of database CPU per run`,
     );
+  console.log(
+    '  DB CPU/run: the statement alone on a connection of its own: the Postgres backend’s CPU time from /proc ' +
+      '(a server on this machine; "-" for a remote one), or for the embedded PGlite this process’s CPU time.',
+  );
 }
 
 function report(
