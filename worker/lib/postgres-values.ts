@@ -65,6 +65,8 @@ export function isCalendarDate(text: string): boolean {
   );
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * Text Postgres can store: no NUL character (text and jsonb refuse it) and no lone UTF-16 surrogate
  * (it has no UTF-8 form: jsonb refuses it, text would silently get U+FFFD instead).
@@ -72,8 +74,6 @@ export function isCalendarDate(text: string): boolean {
 export function isStorableText(text: string): boolean {
   return !text.includes('\0') && !LONE_SURROGATE.test(text);
 }
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const STORABLE_TEXT_MESSAGE = 'text may not contain NUL characters or unpaired surrogates';
 
