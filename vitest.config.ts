@@ -18,7 +18,13 @@ export default defineConfig({
         test: {
           ...timeouts,
           name: 'shared',
-          include: ['worker/**/*.test.ts', 'db/**/*.test.ts', 'tests/integration/**/*.test.ts', 'app/src/**/*.test.ts'],
+          include: [
+            'worker/**/*.test.ts',
+            'db/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
+            'app/src/**/*.test.ts',
+          ],
           exclude: ['tests/integration/**/*.exclusive.test.ts'],
         },
       },

@@ -6,6 +6,7 @@ import { authenticate } from './middleware/authenticate';
 import { database } from './middleware/database';
 import { renderError, renderNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
+import { refuseNulInUrl } from './middleware/url-checks';
 import { xapiVersion } from './middleware/xapi-version';
 import { achievementCriteriaRoutes } from './routes/achievement-criteria';
 import { activityLogRoutes } from './routes/activity-logs';
@@ -71,10 +72,10 @@ function xapiStore() {
 
 export function createApp() {
   const app = new Hono<AppEnv>();
-  app.use(requestContext);
+  app.use(requestContext, refuseNulInUrl);
   app.use(apiUsage);
   // Liveness for load balancers and `npm start`: no database, no auth.
-  app.get('/_health', (c) => c.body(null, 204));
+  app.route('/_health', answerOtherMethods(new Hono<AppEnv>().get('/', (c) => c.body(null, 204))));
   app.route('/api', apiRoutes());
   app.all('/api/*', renderNotFound);
   app.route('/xapi', xapiStore());

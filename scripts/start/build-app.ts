@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildQuranDataFile } from '../build-quran-data';
+import { writePageHeaders } from '../page-headers';
 import { projectRoot } from '../paths';
 
 function newestMtime(path: string): number {
@@ -10,8 +11,16 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-/** Builds the PWA when app/build is missing or older than its sources (the Quran data file among them). */
+/**
+ * Builds the PWA when app/build is missing or older than its sources (the Quran data file among them),
+ * and makes sure the build carries its security headers (`_headers`, from its own pages).
+ */
 export async function buildAppIfStale(): Promise<void> {
+  await buildApp();
+  writePageHeaders();
+}
+
+async function buildApp(): Promise<void> {
   await buildQuranDataFile();
   const appDir = join(projectRoot, 'app');
   const output = join(appDir, 'build', 'index.html');

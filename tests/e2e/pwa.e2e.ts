@@ -169,7 +169,7 @@ describe('media downloaded for offline', () => {
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
       await page.reload();
       expect(await controlled(page)).toBe(true);
-      await page.addScriptTag({ content: await bundleForBrowser('tests/support/offline-entry.ts', 'lms') });
+      await page.evaluate(await bundleForBrowser('tests/support/offline-entry.ts', 'lms'));
       const download = await page.evaluate(async (url) => {
         const lms = (window as any).lms;
         const db = lms.openUserDatabase('media-learner');

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../../db/seed/demo-users';
 import { signInDemo, useSession } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
+import { watchPolicyViolations } from '../support/csp-violations';
 import { DESKTOP, PHONE, screenshot } from '../support/screenshots';
 
 const appUrl = inject('appUrl');
@@ -46,12 +47,15 @@ describe('the public certificate page', () => {
     await call('/api/user-progresses/batch', { token: zaid, body: { data: events } });
     const certificate = (await call('/api/certificates', { token: zaid })).data[0];
     const page = await browser.newPage();
+    const violations = watchPolicyViolations(page);
     await page.goto(`${appUrl}/verify/${certificate.verificationCode}`);
     await expect.poll(() => page.getByTestId('name').textContent(), { timeout: 15_000 }).toBe('Zaid Hassan');
     expect(await page.getByTestId('course').textContent()).toBe('Aqeedah for Young Muslims');
     await expectNoAxeViolations(page, 'certificate verification');
     await page.goto(`${appUrl}/verify/abcdefghijklmnopqrstuvwxyz123456`);
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toContain('No certificate');
+    // The pages ran under their Content-Security-Policy and Permissions-Policy without a single refusal.
+    expect(violations()).toEqual([]);
     await page.close();
   });
 });
@@ -59,6 +63,7 @@ describe('the public certificate page', () => {
 describe('signing in through the PWA in Chromium', () => {
   it('a parent types their username and password and lands on the family page', async () => {
     const page = await browser.newPage({ viewport: PHONE });
+    const violations = watchPolicyViolations(page);
     await page.goto(appUrl + '/login');
     await page.waitForURL(`${appUrl}/sign-in`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -71,6 +76,7 @@ describe('signing in through the PWA in Chromium', () => {
     await expect.poll(() => page.getByTestId('child-card').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     await expectNoAxeViolations(page, 'family home');
     await screenshot(page, 'family-home.en.phone');
+    expect(violations()).toEqual([]);
     await page.close();
   });
 

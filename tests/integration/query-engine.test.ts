@@ -243,14 +243,14 @@ describe('populate and fields', () => {
 
   it('a list with populate costs one round trip whatever the page size (no N+1), and opens no session', async () => {
     const q = (size: number) =>
-      `/api/courses?populate[lessons][populate][attachments]=*&populate[instructor]=*&populate[prerequisites]=*&populate[coverImage]=*&pagination[pageSize]=${size}`;
+      `/api/courses?populate[lessons][populate][media]=*&populate[instructor]=*&populate[prerequisites]=*&populate[coverImage]=*&pagination[pageSize]=${size}`;
     const one = await get(q(1));
     const many = await get(q(50));
     expect(many.body.data.length).toBeGreaterThan(1);
     expect(one.headers.get('x-db-queries')).toBe('1');
     expect(many.headers.get('x-db-queries')).toBe('1');
     expect(many.headers.get('x-db-sessions')).toBe('0');
-    const signedIn = await get(q(50).replace('[attachments]', '[quiz]'), await tokenFor('ali'));
+    const signedIn = await get(q(50).replace('[media]', '[quiz]'), await tokenFor('ali'));
     expect(signedIn.status).toBe(200);
     // The token's user check rides in the same HTTP batch as the page: still one round trip, no session.
     expect(signedIn.headers.get('x-db-queries')).toBe('1');

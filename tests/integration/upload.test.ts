@@ -301,7 +301,7 @@ describe('serving media from /uploads', () => {
     expect(r.headers.get('accept-ranges')).toBe('bytes');
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('content-disposition')).toBe(
-      `inline; filename="Wudu guide.pdf"; filename*=UTF-8''Wudu%20guide.pdf`,
+      `attachment; filename="Wudu guide.pdf"; filename*=UTF-8''Wudu%20guide.pdf`,
     );
     expect(new Uint8Array(await r.arrayBuffer())).toEqual(pdfBytes);
   });

@@ -1,4 +1,6 @@
+import { PgNumeric, PgNumericNumber } from 'drizzle-orm/pg-core';
 import { getTableColumns, getTableName, sql, type Column, type SQL, type Table } from 'drizzle-orm';
+import { FLOAT4, FLOAT8, INT2, INT4, INT8_AS_NUMBER, numericRange, type NumericRange } from '../lib/postgres-values';
 import type { Attribute, AttributeType, RelationLink } from './types';
 
 /** A column of a table alias, quoted. Aliases come from the query compiler and names from the schema. */
@@ -29,15 +31,40 @@ const TYPES: Record<string, AttributeType> = {
   PgJson: 'json',
 };
 
+/** The values a numeric column holds, so a filter value outside them is refused before SQL. */
+function rangeOf(column: Column): NumericRange | undefined {
+  switch (column.columnType) {
+    case 'PgSmallInt':
+      return INT2;
+    case 'PgInteger':
+      return INT4;
+    case 'PgBigInt53':
+      return INT8_AS_NUMBER;
+    case 'PgReal':
+      return FLOAT4;
+    case 'PgDoublePrecision':
+      return FLOAT8;
+    case 'PgNumeric':
+    case 'PgNumericNumber':
+      return column instanceof PgNumeric || column instanceof PgNumericNumber
+        ? numericRange(column.precision, column.scale)
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
 function attributeOf(column: Column): Attribute {
   const type = TYPES[column.columnType];
   if (!type) throw new Error(`column ${column.name} has a type (${column.columnType}) the query engine does not know`);
   const length = (column as { length?: number }).length;
+  const range = rangeOf(column);
   return {
     column: column.name,
     type,
     ...(type === 'enum' && { enum: column.enumValues }),
     ...(type === 'string' && length !== undefined && { maxLength: length }),
+    ...(range && { range }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { AuthUser } from '../env';
+import type { NumericRange } from '../lib/postgres-values';
 import type { Resource, Scope } from '../policy/permissions';
 
 export type AttributeType =
@@ -11,6 +12,8 @@ export interface Attribute {
   enum?: readonly string[];
   /** varchar(n): longer values cannot match, and cannot be stored. */
   maxLength?: number;
+  /** Numeric columns: the values the column type holds (int4, int2, numeric(p, s) …). */
+  range?: NumericRange;
   /** Who may read (and therefore filter and sort on) this attribute; everyone who can read the type when absent. */
   readable?: (user: AuthUser | null) => boolean;
   /** A projection other than the plain column, e.g. quiz questions without their answers. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { answerReview } from '../../db/schema/enums';
+import { storableDateTime } from '../lib/postgres-values';
 import type { QuestionView } from './documents';
 import type { QuizQuestion } from './quiz-questions';
 
@@ -14,7 +15,7 @@ export const progressEvent = z
     /** Seconds spent in this event. A day at most: anything larger is a broken clock. */
     timeSpent: z.number().int().min(0).max(86_400).default(0),
     /** When it happened on the device; defaults to when the server received it. */
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    occurredAt: storableDateTime.optional(),
   })
   .strict();
 export type ProgressEvent = z.output<typeof progressEvent>;

@@ -50,4 +50,35 @@ describe('renderError', () => {
       error: { status: 429, name: 'RateLimitError', message: 'slow down', details: { limit: 10 } },
     });
   });
+
+  it('answers a statement cancelled by statement_timeout (57014) with a 503 and Retry-After, not a 500', async () => {
+    const driverError = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+    const response = await appThatThrows(new Error('Failed query: SELECT …', { cause: driverError })).request('/boom');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    const body = (await response.json()) as any;
+    expect(body.error).toMatchObject({ status: 503, name: 'ServiceUnavailableError' });
+    expect(JSON.stringify(body)).not.toMatch(/SELECT|timeout/);
+  });
+
+  it.each([
+    ['22003', 'value "99999999999" is out of range for type integer'],
+    ['22008', 'date/time field value out of range: "0000-01-01"'],
+    ['22021', 'invalid byte sequence for encoding "UTF8": 0x00'],
+    ['22P05', 'unsupported Unicode escape sequence'],
+  ])(
+    'answers a data error the validation missed (%s) with a 400 that leaks nothing, and logs it',
+    async (code, text) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const driverError = Object.assign(new Error(text), { code });
+      const response = await appThatThrows(new Error('Failed query: SELECT secret', { cause: driverError })).request(
+        '/boom',
+      );
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as any;
+      expect(body).toMatchObject({ data: null, error: { status: 400, name: 'ValidationError', details: {} } });
+      expect(JSON.stringify(body)).not.toMatch(/SELECT|secret|UTF8|integer/);
+      expect(JSON.parse(warn.mock.calls[0]![0] as string)).toMatchObject({ level: 'warn', path: '/boom' });
+    },
+  );
 });

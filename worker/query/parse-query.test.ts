@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_TYPES } from '../content/registry';
 import { ApiError } from '../lib/errors';
+import { coerce } from './parse-filters';
 import { parseListQuery, parseQueryString } from './parse-query';
 
 const courses = CONTENT_TYPES.courses!;
@@ -86,5 +87,53 @@ describe('parsing Strapi query strings', () => {
     expect(refusal('filters[$or][0][nope]=1').details).toMatchObject({
       errors: [{ path: ['filters', '$or', 0, 'nope'] }],
     });
+  });
+});
+
+describe('names and values a hostile client sends', () => {
+  it.each([
+    ['filters[toString][$eq]=1', ['filters', 'toString']],
+    ['filters[constructor][name][$eq]=x', ['filters', 'constructor']],
+    ['filters[hasOwnProperty]=1', ['filters', 'hasOwnProperty']],
+    ['filters[title][valueOf]=x', ['filters', 'title', 'valueOf']],
+    ['sort=toString', ['sort']],
+    ['sort=instructor.constructor', ['sort']],
+    ['populate=constructor', ['populate', 'constructor']],
+    ['populate[__defineGetter__]=*', ['populate', '__defineGetter__']],
+    ['fields=toString', ['fields']],
+  ])('%s is a 400 naming the parameter, never a lookup on Object.prototype', (search, path) => {
+    const error = refusal(search);
+    expect(error.status).toBe(400);
+    expect(error.details).toMatchObject({ errors: [{ path }] });
+  });
+
+  it('refuses __proto__ (which qs would otherwise drop, leaving the request unfiltered)', () => {
+    expect(refusal('filters[__proto__][title]=x').status).toBe(400);
+    expect(refusal('filters[title][__proto__]=x').status).toBe(400);
+  });
+
+  it.each([
+    ['filters[id]=2147483648', 'integer'],
+    ['filters[id][$in]=1,99999999999', 'integer'],
+    ['filters[estimatedDuration][$between][0]=-2147483649&filters[estimatedDuration][$between][1]=1', 'integer'],
+    ['filters[instructor]=3000000000', 'integer'],
+    ['filters[createdAt][$gt]=0000-01-01', 'years'],
+    ['filters[createdAt][$lt]=%2B275760-09-13T00:00:00Z', 'years'],
+    ['filters[title][$eq]=a%00b', 'NUL'],
+  ])('%s is a 400 before SQL: the column could not hold it', (search, words) => {
+    const error = refusal(search);
+    expect(error.status).toBe(400);
+    expect(error.message).toContain(words);
+  });
+
+  it('checks dates against the calendar, and numbers against their column type', () => {
+    const files = CONTENT_TYPES.files!;
+    const size = files.attributes.size!;
+    expect(coerce(size, '9999999999.99', ['size'])).toBe(9999999999.99);
+    expect(() => coerce(size, '1e10', ['size'])).toThrow(ApiError);
+    const dateOfBirth = { column: 'date_of_birth', type: 'date' as const };
+    expect(coerce(dateOfBirth, '2024-02-29', ['d'])).toBe('2024-02-29');
+    expect(() => coerce(dateOfBirth, '2026-02-29', ['d'])).toThrow(ApiError);
+    expect(() => coerce(dateOfBirth, '0000-01-01', ['d'])).toThrow(ApiError);
   });
 });

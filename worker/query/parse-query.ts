@@ -2,6 +2,7 @@ import { parse } from 'qs';
 import type { AuthUser } from '../env';
 import type { ContentType } from '../content/types';
 import type { ListQuery, Pagination } from './ast';
+import { QueryBudget } from './limits';
 import { parseBoolean, parseFilters } from './parse-filters';
 import { parseSelect, parseSort } from './parse-select';
 import { invalidQuery } from './query-error';
@@ -20,13 +21,25 @@ const KNOWN_PARAMETERS = new Set([
   'publicationState',
 ]);
 
-/** The query string in Strapi's bracket format (qs), with limits that keep a hostile URL cheap. */
+/**
+ * The query string in Strapi's bracket format (qs), with limits that keep a hostile URL cheap. Objects
+ * have no prototype, so a name such as `toString` or `constructor` is a key like any other (and refused
+ * by name later, not dropped); `__proto__`, which qs would drop, is refused here.
+ */
 export function parseQueryString(search: string): Record<string, unknown> {
   return parse(search.replace(/^\?/, ''), {
     depth: 12,
     arrayLimit: 100,
     parameterLimit: 500,
     strictDepth: false,
+    plainObjects: true,
+    allowPrototypes: true,
+    decoder: (text, decode, charset, kind) => {
+      const decoded = decode(text, undefined, charset);
+      if (kind === 'key' && decoded.includes('__proto__'))
+        throw invalidQuery([decoded], '"__proto__" is not a query parameter name');
+      return decoded;
+    },
   }) as Record<string, unknown>;
 }
 
@@ -100,9 +113,11 @@ export function checkParameters(query: Record<string, unknown>, allowed = KNOWN_
 
 export function parseListQuery(type: ContentType, query: Record<string, unknown>, user: AuthUser | null): ListQuery {
   checkParameters(query);
+  const budget = new QueryBudget();
   return {
-    select: parseSelect(type, query, user),
-    filters: query.filters === undefined || query.filters === '' ? undefined : parseFilters(type, query.filters, user),
+    select: parseSelect(type, query, user, budget),
+    filters:
+      query.filters === undefined || query.filters === '' ? undefined : parseFilters(type, query.filters, user, budget),
     sort: parseSort(type, query.sort, user, ['sort']),
     pagination: parsePagination(query.pagination),
     status: parseStatus(type, query),
@@ -112,5 +127,5 @@ export function parseListQuery(type: ContentType, query: Record<string, unknown>
 /** findOne takes fields, populate and status only. */
 export function parseSingleQuery(type: ContentType, query: Record<string, unknown>, user: AuthUser | null) {
   checkParameters(query, new Set(['populate', 'fields', 'status', 'locale', 'publicationState']));
-  return { select: parseSelect(type, query, user), status: parseStatus(type, query) };
+  return { select: parseSelect(type, query, user, new QueryBudget()), status: parseStatus(type, query) };
 }

@@ -1,13 +1,23 @@
 import type { AuthUser } from '../env';
 import { CONTENT_TYPES } from '../content/registry';
 import type { ContentType } from '../content/types';
+import { own } from '../lib/own';
 import type { PopulateNode, SelectTree, SortItem } from './ast';
+import { limitExceeded, QUERY_LIMITS, type QueryBudget } from './limits';
 import { parseBoolean, parseFilters } from './parse-filters';
 import { invalidQuery } from './query-error';
 import { isReadable, mayTraverse } from '../content/readable';
 
 type Path = (string | number)[];
-const MAX_POPULATE_DEPTH = 4;
+
+/** Who reads, what the request has used of its limits, and where a populate sits. */
+interface PopulateContext {
+  user: AuthUser | null;
+  budget: QueryBudget;
+  depth: number;
+  /** A to-many relation is populated above this level. */
+  underToMany: boolean;
+}
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -53,7 +63,10 @@ export function parseSort(type: ContentType, raw: unknown, user: AuthUser | null
         if (/^\d+$/.test(key)) collect(v, [...path, key]);
         else if (typeof v === 'string') entries.push([key, v]);
         else if (isPlainObject(v))
-          for (const [inner, dir] of Object.entries(v)) entries.push([`${key}.${inner}`, String(dir)]);
+          for (const [inner, dir] of Object.entries(v)) {
+            if (typeof dir !== 'string') throw invalidQuery([...path, key, inner], 'expected asc or desc');
+            entries.push([`${key}.${inner}`, dir]);
+          }
         else throw invalidQuery([...path, key], 'expected asc or desc');
       }
     } else {
@@ -61,23 +74,25 @@ export function parseSort(type: ContentType, raw: unknown, user: AuthUser | null
     }
   };
   collect(raw, at);
+  if (entries.length > QUERY_LIMITS.sortFields)
+    throw limitExceeded(at, 'sortFields', `at most ${QUERY_LIMITS.sortFields} fields in one sort`);
   return entries.map(([field, direction]) => {
     const dir = direction.toLowerCase();
     if (dir !== 'asc' && dir !== 'desc') throw invalidQuery(at, `sort direction for ${field} must be asc or desc`);
     const [first, second, ...rest] = field.split('.');
     if (rest.length) throw invalidQuery(at, `cannot sort on ${field}: only one relation deep`);
     if (second === undefined) {
-      const attribute = type.attributes[first!];
+      const attribute = own(type.attributes, first!);
       if (!attribute || !isReadable(attribute, user))
         throw invalidQuery(at, `"${first}" is not a field of ${type.name}`);
       if (attribute.type === 'json') throw invalidQuery(at, `cannot sort on the JSON field ${first}`);
       return { attribute: first!, direction: dir };
     }
-    const relation = type.relations[first!];
+    const relation = own(type.relations, first!);
     if (!relation || relation.many || !mayTraverse(relation, user))
       throw invalidQuery(at, `"${first}" is not a to-one relation of ${type.name}`);
     const target = CONTENT_TYPES[relation.target]!;
-    const attribute = target.attributes[second];
+    const attribute = own(target.attributes, second);
     if (!attribute || !isReadable(attribute, user) || attribute.type === 'json')
       throw invalidQuery(at, `"${second}" is not a sortable field of ${target.name}`);
     return { relation: first!, attribute: second, direction: dir };
@@ -88,29 +103,38 @@ const POPULATE_KEYS = new Set(['fields', 'filters', 'sort', 'populate', 'on', 'c
 
 /**
  * `populate=*`, `populate=a,b`, `populate[0]=a.b`, `populate[a]=*|true`, and
- * `populate[a][fields|filters|sort|populate]=…`. With `*`, relations the viewer may not read are left
- * out; naming one explicitly is an error.
+ * `populate[a][fields|filters|sort|populate]=…`. With `*`, relations the viewer may not read, and
+ * to-many relations under a to-many one (populateToMany), are left out; naming one is an error.
  */
-export function parsePopulate(
+function parsePopulate(
   type: ContentType,
   raw: unknown,
-  user: AuthUser | null,
+  context: PopulateContext,
   at: Path,
-  depth = 0,
 ): Record<string, PopulateNode> {
   if (raw === undefined || raw === '' || raw === false || raw === 'false') return {};
-  if (depth >= MAX_POPULATE_DEPTH) throw invalidQuery(at, `populate is limited to ${MAX_POPULATE_DEPTH} levels`);
+  if (context.depth >= QUERY_LIMITS.populateDepth)
+    throw limitExceeded(at, 'populateDepth', `populate may go ${QUERY_LIMITS.populateDepth} levels deep at most`);
   const result: Record<string, PopulateNode> = {};
   const add = (name: string, spec: unknown, path: Path) => {
-    const relation = type.relations[name];
-    if (!relation || !mayTraverse(relation, user))
+    const relation = own(type.relations, name);
+    if (!relation || !mayTraverse(relation, context.user))
       throw invalidQuery(path, `"${name}" is not a relation of ${type.name}`);
-    result[name] = populateNode(CONTENT_TYPES[relation.target]!, spec, user, path, depth + 1);
+    if (relation.many && context.underToMany)
+      throw limitExceeded(
+        path,
+        'populateToMany',
+        `"${name}" is a to-many relation under another one: populate it from its own parent`,
+      );
+    context.budget.populate(path);
+    const inner = { ...context, depth: context.depth + 1, underToMany: context.underToMany || relation.many };
+    result[name] = populateNode(CONTENT_TYPES[relation.target]!, spec, inner, path);
   };
   if (raw === '*' || raw === true || raw === 'true') {
+    // Like relations the viewer may not read, to-many relations under a to-many one are left out of `*`.
     for (const [name, relation] of Object.entries(type.relations)) {
-      if (mayTraverse(relation, user))
-        result[name] = populateNode(CONTENT_TYPES[relation.target]!, true, user, [...at, name], depth + 1);
+      if (mayTraverse(relation, context.user) && !(relation.many && context.underToMany))
+        add(name, true, [...at, name]);
     }
     return result;
   }
@@ -123,9 +147,11 @@ export function parsePopulate(
       // Dotted paths populate through relations: lessons.quiz.
       const [head, ...tail] = entry.split('.');
       const nested = tail.length ? { populate: tail.join('.') } : true;
-      if (result[head!] && tail.length) {
-        const node = result[head!]!;
-        Object.assign(node.populate, parsePopulate(node.type, tail.join('.'), user, [...at, head!], depth + 1));
+      const existing = own(result, head!);
+      if (existing && tail.length) {
+        const relation = type.relations[head!]!;
+        const inner = { ...context, depth: context.depth + 1, underToMany: context.underToMany || relation.many };
+        Object.assign(existing.populate, parsePopulate(existing.type, tail.join('.'), inner, [...at, head!]));
       } else {
         add(head!, nested, [...at, head!]);
       }
@@ -140,7 +166,8 @@ export function parsePopulate(
   return result;
 }
 
-function populateNode(type: ContentType, spec: unknown, user: AuthUser | null, at: Path, depth: number): PopulateNode {
+function populateNode(type: ContentType, spec: unknown, context: PopulateContext, at: Path): PopulateNode {
+  const { user, budget } = context;
   const node: PopulateNode = { type, fields: parseFields(type, undefined, user, at), populate: {}, sort: [] };
   if (spec === true || spec === '*' || spec === 'true') return node;
   if (typeof spec === 'string') {
@@ -153,16 +180,21 @@ function populateNode(type: ContentType, spec: unknown, user: AuthUser | null, a
       throw invalidQuery([...at, key], `unknown populate option "${key}"; use fields, filters, sort or populate`);
   }
   if (spec.fields !== undefined) node.fields = parseFields(type, spec.fields, user, [...at, 'fields']);
-  if (spec.filters !== undefined) node.filters = parseFilters(type, spec.filters, user, [...at, 'filters']);
+  if (spec.filters !== undefined) node.filters = parseFilters(type, spec.filters, user, budget, [...at, 'filters']);
   if (spec.sort !== undefined) node.sort = parseSort(type, spec.sort, user, [...at, 'sort']);
-  if (spec.populate !== undefined) node.populate = parsePopulate(type, spec.populate, user, [...at, 'populate'], depth);
+  if (spec.populate !== undefined) node.populate = parsePopulate(type, spec.populate, context, [...at, 'populate']);
   return node;
 }
 
-export function parseSelect(type: ContentType, query: Record<string, unknown>, user: AuthUser | null): SelectTree {
+export function parseSelect(
+  type: ContentType,
+  query: Record<string, unknown>,
+  user: AuthUser | null,
+  budget: QueryBudget,
+): SelectTree {
   return {
     type,
     fields: parseFields(type, query.fields, user, ['fields']),
-    populate: parsePopulate(type, query.populate, user, ['populate']),
+    populate: parsePopulate(type, query.populate, { user, budget, depth: 0, underToMany: false }, ['populate']),
   };
 }

@@ -20,16 +20,22 @@ export interface ListResult {
   meta: { pagination: Record<string, number> };
 }
 
+/** The SQL of a Strapi "find": the page with its total, and the count for a page past the end. */
+export interface FindManyPlan {
+  statement: SQL;
+  countStatement: SQL;
+  offset: number;
+}
+
 /**
  * A Strapi "find" in one statement: the page's ids (and the total) are chosen first, then only those
  * rows are turned into JSON with their populated relations.
  */
-export async function findMany(
-  db: Database,
+export function planFindMany(
   query: ListQuery,
   user: AuthUser | null,
   scopes: readonly Scope[] = readScopes(query.select.type, user),
-): Promise<ListResult> {
+): FindManyPlan {
   const type = query.select.type;
   const aliases = new Aliases();
   const t = aliases.next();
@@ -46,20 +52,33 @@ export async function findMany(
   const table = sql.raw(`"${type.table}" "${t}"`);
   const total = p.withCount ? sql`, count(*) OVER ()::int AS total` : sql``;
   const r = aliases.next();
-  const result = await db.execute<{ data: Record<string, unknown>; total: number | null }>(sql`
+  return {
+    statement: sql`
     WITH page AS (
       SELECT ${col(t, 'id')} AS id, row_number() OVER (ORDER BY ${order}) AS position${total}
       FROM ${table} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
     )
     SELECT ${rowJson(query.select, r, user, aliases)} AS data${p.withCount ? sql`, page.total` : sql``}
     FROM page JOIN ${sql.raw(`"${type.table}" "${r}"`)} ON ${col(r, 'id')} = page.id
-    ORDER BY page.position`);
+    ORDER BY page.position`,
+    countStatement: sql`SELECT count(*)::int AS total FROM ${table} WHERE ${where}`,
+    offset,
+  };
+}
+
+export async function findMany(
+  db: Database,
+  query: ListQuery,
+  user: AuthUser | null,
+  scopes: readonly Scope[] = readScopes(query.select.type, user),
+): Promise<ListResult> {
+  const p = query.pagination;
+  const plan = planFindMany(query, user, scopes);
+  const result = await db.execute<{ data: Record<string, unknown>; total: number | null }>(plan.statement);
   let count = result.rows[0]?.total ?? 0;
-  if (p.withCount && result.rows.length === 0 && offset > 0) {
+  if (p.withCount && result.rows.length === 0 && plan.offset > 0) {
     // Past the last page the window has no row to ride on: count separately (only in this case).
-    const counted = await db.execute<{ total: number }>(
-      sql`SELECT count(*)::int AS total FROM ${table} WHERE ${where}`,
-    );
+    const counted = await db.execute<{ total: number }>(plan.countStatement);
     count = counted.rows[0]?.total ?? 0;
   }
   const data = result.rows.map((row) => row.data);

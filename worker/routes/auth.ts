@@ -11,18 +11,18 @@ import { endSession } from '../services/accounts/sessions';
 import { changeOwnPassword, refreshSession, signIn } from '../services/accounts/sign-in';
 import { passwordSchema, usernameSchema } from './user-schemas';
 
-const signInBody = z.object({
+export const signInBody = z.object({
   identifier: z.string().trim().min(1, 'identifier is required').max(255),
   password: z.string().min(1, 'password is required').max(256),
 });
 
-const registerBody = z.object({
+export const registerBody = z.object({
   username: usernameSchema,
   email: z.email().max(255),
   password: passwordSchema,
 });
 
-const refreshBody = z.object({ refreshToken: z.string().min(16).max(256) });
+export const refreshBody = z.object({ refreshToken: z.string().min(16).max(256) });
 
 // Strapi's reset-password body; `code` is what signing in with a temporary password answered.
 const resetPasswordBody = z.object({

@@ -8,8 +8,8 @@ import { addReadRoutes, documentAnswer } from './content-routes';
 
 export const courseEnrollmentRoutes = addReadRoutes(new Hono<AppEnv>(), 'enrollments');
 
-const enrollBody = z.object({ data: z.object({ course: z.string().min(1).max(24) }).strict() });
-const statusBody = z.object({ data: z.object({ status: z.enum(['dropped', 'enrolled']) }).strict() });
+export const enrollBody = z.object({ data: z.object({ course: z.string().min(1).max(24) }).strict() });
+export const statusBody = z.object({ data: z.object({ status: z.enum(['dropped', 'enrolled']) }).strict() });
 
 // Enrolling twice answers the existing enrollment (200), so a phone that retries is not told off.
 courseEnrollmentRoutes.post('/', async (c) => {

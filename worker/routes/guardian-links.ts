@@ -2,14 +2,15 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { authorize, requireUser } from '../policy/authorize';
-import { readJson } from '../lib/validation';
+import { idOrKey, keyText } from '../lib/document-keys';
+import { parseWith, readJson } from '../lib/validation';
 import { linkGuardian, listGuardianLinks, unlinkGuardian } from '../services/accounts/guardian-links';
 import { auditContext } from './audit-context';
 
 export const guardianLinkRoutes = new Hono<AppEnv>();
 
-const userKey = z.union([z.number().int().positive(), z.string().min(1).max(24)]);
-const linkBody = z.object({ data: z.object({ parent: userKey, child: userKey }).strict() });
+export const linkBody = z.object({ data: z.object({ parent: idOrKey, child: idOrKey }).strict() });
+const linkParams = z.object({ parent: keyText, child: keyText });
 
 guardianLinkRoutes.get('/', async (c) => {
   const scopes = authorize(c.var.user, 'guardianLinks', 'find');
@@ -39,7 +40,8 @@ guardianLinkRoutes.post('/', async (c) => {
 
 guardianLinkRoutes.delete('/:parent/:child', async (c) => {
   const scopes = authorize(c.var.user, 'guardianLinks', 'delete');
+  const { parent, child } = parseWith(linkParams, c.req.param());
   const audit = auditContext(c, requireUser(c.var.user));
-  await unlinkGuardian(await c.var.db(), audit, scopes, c.req.param('parent'), c.req.param('child'));
+  await unlinkGuardian(await c.var.db(), audit, scopes, parent, child);
   return c.body(null, 204);
 });

@@ -19,7 +19,7 @@ quizAttemptStartRoutes.post('/:documentId/attempts', async (c) => {
 
 export const quizAttemptRoutes = new Hono<AppEnv>();
 
-const submitBody = z.object({ data: z.object({ answers: z.record(z.string().max(64), z.unknown()) }).strict() });
+export const submitBody = z.object({ data: z.object({ answers: z.record(z.string().max(64), z.unknown()) }).strict() });
 
 quizAttemptRoutes.post('/:documentId/submit', async (c) => {
   authorize(c.var.user, 'quizAttempts', 'update');

@@ -52,7 +52,7 @@ async function serveUpload(c: Context<AppEnv>): Promise<Response> {
 
 function objectHeaders(object: R2Object): Headers {
   const headers = new Headers();
-  // Content-Type (the sniffed one, stored at upload) and, for PDFs, Content-Disposition.
+  // Content-Type (the sniffed one, stored at upload) and, for PDFs, Content-Disposition with the name.
   object.writeHttpMetadata(headers);
   if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/octet-stream');
   headers.set('ETag', object.httpEtag);
@@ -62,5 +62,32 @@ function objectHeaders(object: R2Object): Headers {
   headers.set('Accept-Ranges', 'bytes');
   // Browsers must take the sniffed type as it is, never guess a more dangerous one (HTML) from the bytes.
   headers.set('X-Content-Type-Options', 'nosniff');
+  // Opened on its own, an upload is a sandboxed document: no script, no forms, no plugins, even if a
+  // browser found a way to treat its bytes as something active.
+  headers.set('Content-Security-Policy', uploadPolicy(headers.get('Content-Type') ?? ''));
+  headers.set('Content-Disposition', disposition(headers));
   return headers;
+}
+
+/**
+ * The browser's own viewers need a little: inline styles to centre an image, and for audio and video
+ * their own origin, or the player's request for the bytes is refused as cross-origin (a sandbox alone
+ * makes the origin opaque). Script is never allowed, so keeping the origin gives it nothing to run.
+ */
+function uploadPolicy(type: string): string {
+  const media = /^(audio|video)\//i.test(type);
+  return `sandbox${media ? ' allow-same-origin' : ''}; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'`;
+}
+
+/**
+ * Images, audio and video play in the page; anything else (PDFs) is downloaded rather than opened on
+ * our origin, where a document viewer would run with the site's cookies and storage. The stored name
+ * is kept: objects uploaded before this rule carry `inline; filename=…`.
+ */
+function disposition(headers: Headers): string {
+  const stored = headers.get('Content-Disposition') ?? '';
+  const type = headers.get('Content-Type') ?? '';
+  const parameters = stored.replace(/^\s*(inline|attachment)\s*;?\s*/i, '');
+  if (/^(image|audio|video)\//i.test(type)) return stored || 'inline';
+  return parameters ? `attachment; ${parameters}` : 'attachment';
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
+import { idOrKey } from '../lib/document-keys';
 import { readJson } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
 import { relationRef } from '../services/content/relations';
@@ -10,10 +11,8 @@ import { addReadRoutes } from './content-routes';
 
 export const userAchievementRoutes = addReadRoutes(new Hono<AppEnv>(), 'userAchievements');
 
-const awardBody = z.object({
-  data: z
-    .object({ user: z.union([z.number().int().positive(), z.string().min(1).max(24)]), achievement: relationRef })
-    .strict(),
+export const awardBody = z.object({
+  data: z.object({ user: idOrKey, achievement: relationRef }).strict(),
 });
 
 // Teachers award achievements by hand, to students, each at most once.

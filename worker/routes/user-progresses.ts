@@ -10,14 +10,14 @@ import { addReadRoutes } from './content-routes';
 
 export const userProgressRoutes = new Hono<AppEnv>();
 
-const single = z.object({ data: progressEvent });
-const batch = z.object({ data: z.array(progressEvent).min(1).max(MAX_PROGRESS_BATCH) });
+export const progressEventBody = z.object({ data: progressEvent });
+export const progressBatchBody = z.object({ data: z.array(progressEvent).min(1).max(MAX_PROGRESS_BATCH) });
 
 // One event: 201 when applied, 200 when it was already recorded (a retry), the refusal otherwise.
 userProgressRoutes.post('/', async (c) => {
   authorize(c.var.user, 'userProgress', 'create');
   const user = requireUser(c.var.user);
-  const { data } = await readJson(c, single);
+  const { data } = await readJson(c, progressEventBody);
   const { outcomes, meta } = await recordProgressEvents(await c.var.db(), user, [data], c.var.origin);
   const outcome = outcomes[0]!;
   if (outcome.status === 'rejected') {
@@ -32,7 +32,7 @@ userProgressRoutes.post('/', async (c) => {
 userProgressRoutes.post('/batch', async (c) => {
   authorize(c.var.user, 'userProgress', 'create');
   const user = requireUser(c.var.user);
-  const { data } = await readJson(c, batch);
+  const { data } = await readJson(c, progressBatchBody);
   const { outcomes, meta } = await recordProgressEvents(await c.var.db(), user, data, c.var.origin);
   return c.json({ data: outcomes, meta });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ageTier, ROLE_TYPES } from '../../db/schema/enums';
 import { timeZone } from '../contract/time-zone';
+import { idOrKey } from '../lib/document-keys';
+import { storableDate } from '../lib/postgres-values';
 
 export const usernameSchema = z
   .string()
@@ -22,11 +24,11 @@ export const newUserBody = z.object({
   password: passwordSchema,
   role: z.enum(ROLE_TYPES).default('student'),
   fullName: z.string().trim().min(1).max(255).nullish(),
-  dateOfBirth: z.iso.date().nullish(),
+  dateOfBirth: storableDate.nullish(),
   ageTier: z.enum(ageTier.enumValues).nullish(),
   timeZone: timeZoneSchema.optional(),
   /** The parent to link a child account to (id or documentId); a parent creating a child is linked anyway. */
-  parent: z.union([z.number().int().positive(), z.string().min(1).max(24)]).optional(),
+  parent: idOrKey.optional(),
 });
 
 export const updateUserBody = z

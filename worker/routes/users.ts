@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { authorize, requireUser } from '../policy/authorize';
@@ -9,10 +9,14 @@ import { createUserRecorded, deleteUserRecorded, updateUserRecorded } from '../s
 import { notFound } from '../lib/errors';
 import { limitClient } from '../middleware/client-rate-limit';
 import { auditContext } from './audit-context';
+import { keyText } from '../lib/document-keys';
 import { newUserBody, updateUserBody } from './user-schemas';
 
 // Strapi's users-permissions answers these routes with bare users, not the { data, meta } envelope.
 export const userRoutes = new Hono<AppEnv>();
+
+const userParams = z.object({ id: keyText });
+const userKeyOf = (c: Context<AppEnv>) => parseWith(userParams, c.req.param()).id;
 
 const listQuery = z.object({
   start: z.coerce.number().int().min(0).default(0),
@@ -37,7 +41,7 @@ userRoutes.get('/', async (c) => {
 userRoutes.get('/:id', async (c) => {
   const scopes = authorize(c.var.user, 'users', 'findOne');
   const viewer = requireUser(c.var.user);
-  const user = await findVisibleUser(await c.var.db(), viewer, scopes, c.req.param('id'));
+  const user = await findVisibleUser(await c.var.db(), viewer, scopes, userKeyOf(c));
   return c.json(presentUser(user, viewer));
 });
 
@@ -55,7 +59,7 @@ userRoutes.put('/:id', async (c) => {
   const changes = await readJson(c, updateUserBody);
   if (changes.password !== undefined) await limitClient(c, 'ACCOUNT_LIMITER', 'password');
   const db = await c.var.db();
-  const target = await findVisibleUser(db, actor, scopes, c.req.param('id'));
+  const target = await findVisibleUser(db, actor, scopes, userKeyOf(c));
   const user = await updateUserRecorded(db, auditContext(c, actor), target, changes);
   return c.json(presentUser(user, actor));
 });
@@ -64,7 +68,7 @@ userRoutes.delete('/:id', async (c) => {
   const scopes = authorize(c.var.user, 'users', 'delete');
   const actor = requireUser(c.var.user);
   const db = await c.var.db();
-  const target = await findVisibleUser(db, actor, scopes, c.req.param('id'));
+  const target = await findVisibleUser(db, actor, scopes, userKeyOf(c));
   await deleteUserRecorded(db, auditContext(c, actor), target);
   return c.json(presentUser(target, actor));
 });

@@ -32,6 +32,8 @@ function checkCategory(data: { criteria?: { type: string }; category?: string })
 
 /** Teachers may add achievements; changing or removing them is for admins. */
 export const achievementWriter: DocumentWriter = {
+  schemas: { create: createData, update: updateData },
+
   async create(db, actor, _scopes, raw) {
     const data = parseWith(createData, raw, ['data']);
     checkCategory(data);

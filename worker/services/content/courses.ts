@@ -41,6 +41,8 @@ async function setPrerequisites(db: Database, courseId: number, input: z.infer<t
 
 /** Teachers create courses and edit their own; only admins delete. */
 export const courseWriter: DocumentWriter = {
+  schemas: { create: createData, update: updateData },
+
   async create(db, actor, _scopes, raw) {
     const data = parseWith(createData, raw, ['data']);
     return db.transaction(async (tx) => {

@@ -22,6 +22,8 @@ const updateData = createUpdateSchema(instructors, refine).omit(hidden).extend(l
 
 /** Instructors are the school's staff directory: admins write it, everyone reads it. */
 export const instructorWriter: DocumentWriter = {
+  schemas: { create: createData, update: updateData },
+
   async create(db, actor, _scopes, raw) {
     const { photo, ...attributes } = parseWith(createData, raw, ['data']);
     const [row] = await db

@@ -47,6 +47,8 @@ async function setAttachments(
 
 /** A teacher writes lessons only in their own courses (scope "own" resolves through the course). */
 export const lessonWriter: DocumentWriter = {
+  schemas: { create: createData, update: updateData },
+
   async create(db, actor, scopes, raw) {
     const data = parseWith(createData, raw, ['data']);
     return db.transaction(async (tx) => {

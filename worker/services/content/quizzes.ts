@@ -26,6 +26,8 @@ const updateData = createUpdateSchema(quizzes, refine).omit(hidden).extend(links
 
 /** Teachers write quizzes for lessons of their own courses; the lesson link is one quiz per lesson. */
 export const quizWriter: DocumentWriter = {
+  schemas: { create: createData, update: updateData },
+
   async create(db, actor, scopes, raw) {
     const data = parseWith(createData, raw, ['data']);
     const { lesson, ...attributes } = data;

@@ -8,12 +8,14 @@ import { readScopes } from '../../content/readable';
 import { allOf } from '../../lib/sql-predicates';
 import { col } from '../../content/attributes';
 import { CONTENT_TYPES } from '../../content/registry';
+import { keyText } from '../../lib/document-keys';
+import { int4Id } from '../../lib/postgres-values';
 
 /** A relation in a request body: a documentId, a numeric id, or Strapi v5's { connect | set: [...] }. */
 export const relationRef = z.union([
-  z.string().min(1).max(24),
-  z.number().int().positive(),
-  z.object({ id: z.number().int().positive() }).strict(),
+  keyText,
+  int4Id,
+  z.object({ id: int4Id }).strict(),
   z.object({ documentId: z.string().min(1).max(24) }).strict(),
 ]);
 export type RelationRef = z.infer<typeof relationRef>;

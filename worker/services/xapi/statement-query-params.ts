@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseWith } from '../../lib/validation';
+import { isStorableDate, MAX_YEAR, MIN_YEAR } from '../../lib/postgres-values';
 import { decodeCursor, type Cursor } from './cursor';
 
 /** The LRS's own maximum page: `limit=0` and anything above it mean this many. */
@@ -36,10 +37,12 @@ function isAbsoluteIri(text: string): boolean {
 const iri = z
   .string()
   .refine(isAbsoluteIri, { error: 'must be an absolute IRI, e.g. http://adlnet.gov/expapi/verbs/completed' });
-const timestamp = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO 8601 timestamp with a time zone, e.g. 2026-03-01T10:00:00Z (encode "+" as %2B)',
-});
+const timestamp = z.iso
+  .datetime({
+    offset: true,
+    error: 'must be an ISO 8601 timestamp with a time zone, e.g. 2026-03-01T10:00:00Z (encode "+" as %2B)',
+  })
+  .refine((text) => isStorableDate(new Date(text)), `years run from ${MIN_YEAR} to ${MAX_YEAR}`);
 
 const json = z.string().transform((text, ctx) => {
   try {
