@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import ar from '$lib/i18n/messages/ar';
-import en from '$lib/i18n/messages/en';
+import ar from '$lib/i18n/books/core/ar';
+import en from '$lib/i18n/books/core/en';
 import { describeError } from './error-message';
 import { ApiError, NetworkError } from './errors';
 

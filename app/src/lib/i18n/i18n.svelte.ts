@@ -1,20 +1,30 @@
 import { browser } from '$app/environment';
-import en, { type Messages } from './messages/en';
+import { loadBook, type Book, type Messages } from './books';
+import en from './books/core/en';
 import { DEFAULT_LOCALE, LOCALE_STORAGE_KEY, LOCALES, pickLocale } from './locales';
 
-// English ships in the first bundle; every other language is its own chunk, loaded when chosen.
-const loaders = import.meta.glob<{ default: Messages }>(['./messages/*.ts', '!./messages/en.ts']);
+type Loaded = Partial<Record<Book, object>>;
 
-async function load(locale: string): Promise<Messages> {
-  const loader = loaders[`./messages/${locale}.ts`];
-  return locale === DEFAULT_LOCALE || !loader ? en : (await loader()).default;
+/** The books a page uses, in one locale, merged into the one object pages read (`i18n.m.area.key`). */
+async function loadBooks(locale: string, books: Iterable<Book>): Promise<Loaded> {
+  const entries = await Promise.all(
+    [...books].map(
+      async (book) => [book, book === 'core' && locale === DEFAULT_LOCALE ? en : await loadBook(book, locale)] as const,
+    ),
+  );
+  return Object.fromEntries(entries);
 }
 
 class I18n {
   #locale = $state(DEFAULT_LOCALE);
-  #messages = $state.raw<Messages>(en);
+  #books = $state.raw<Loaded>({ core: en });
+  #using = new Set<Book>(['core']);
+  #messages = $derived(Object.assign({}, ...Object.values(this.#books)) as Messages);
 
-  /** The current locale's messages: `i18n.m.auth.signInTitle`, `i18n.m.learn.lessons({ count })`. */
+  /**
+   * The current locale's messages: `i18n.m.auth.signInTitle`, `i18n.m.learn.lessons({ count })`. A book's
+   * areas are here once a page has called `use` for it (its route's load does, before it renders).
+   */
   get m(): Messages {
     return this.#messages;
   }
@@ -24,7 +34,7 @@ class I18n {
   }
 
   get dir(): 'ltr' | 'rtl' {
-    return this.#messages.meta.dir;
+    return this.m.meta.dir;
   }
 
   readonly locales = LOCALES;
@@ -41,6 +51,15 @@ class I18n {
     await this.#apply(pickLocale(saved, navigator.languages));
   }
 
+  /** Makes books' words available in the current language (and in any language chosen later). */
+  async use(...books: Book[]): Promise<void> {
+    const missing = books.filter((book) => !this.#using.has(book));
+    if (missing.length === 0) return;
+    for (const book of missing) this.#using.add(book);
+    const loaded = await loadBooks(this.#locale, missing);
+    this.#books = { ...this.#books, ...loaded };
+  }
+
   async set(locale: string): Promise<void> {
     await this.#apply(locale);
     try {
@@ -50,12 +69,13 @@ class I18n {
     }
   }
 
-  async #apply(locale: string): Promise<void> {
-    const messages = await load(locale);
-    this.#messages = messages;
-    this.#locale = messages === en ? DEFAULT_LOCALE : locale;
-    document.documentElement.lang = this.#locale;
-    document.documentElement.dir = messages.meta.dir;
+  async #apply(requested: string): Promise<void> {
+    const locale = LOCALES.includes(requested) ? requested : DEFAULT_LOCALE;
+    // Every book in use switches together, so no page shows two languages at once.
+    this.#books = await loadBooks(locale, this.#using);
+    this.#locale = locale;
+    document.documentElement.lang = locale;
+    document.documentElement.dir = this.dir;
   }
 }
 

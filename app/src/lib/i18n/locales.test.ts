@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { directionOf, LOCALES, pickLocale } from './locales';
 import { localeTools } from './plural';
-import ar from './messages/ar';
-import en from './messages/en';
+import ar from './books/core/ar';
+import en from './books/core/en';
 
 describe('choosing the language', () => {
   it('finds every message file, English first', () => {
@@ -28,13 +28,39 @@ describe('the message files', () => {
       ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
       : [prefix.slice(0, -1)];
 
-  it('Arabic has every English message, and no empty one', () => {
-    expect(keys(ar).sort()).toEqual(keys(en).sort());
-    for (const key of keys(ar)) {
-      const value = key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], ar);
-      expect(typeof value === 'function' || (typeof value === 'string' && value.length > 0), key).toBe(true);
+  // Every book, in every language the core book is written in: the same keys as English, none empty.
+  const files = import.meta.glob<{ default: object }>('./books/*/*.ts', { eager: true });
+  const books = new Map<string, Map<string, object>>();
+  for (const [path, module] of Object.entries(files)) {
+    const [, book, locale] = /^\.\/books\/([^/]+)\/([^/]+)\.ts$/.exec(path)!;
+    if (!books.has(book!)) books.set(book!, new Map());
+    books.get(book!)!.set(locale!, module.default);
+  }
+
+  it('every book has every language, with every English message and no empty one', () => {
+    expect([...books.keys()]).toContain('core');
+    for (const [book, locales] of books) {
+      expect([...locales.keys()].sort(), book).toEqual([...LOCALES].sort());
+      const english = locales.get('en')!;
+      for (const [locale, messages] of locales) {
+        expect(keys(messages).sort(), `${book}/${locale}`).toEqual(keys(english).sort());
+        for (const key of keys(messages)) {
+          const value = key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], messages);
+          expect(typeof value === 'function' || (typeof value === 'string' && value.length > 0), key).toBe(true);
+        }
+      }
     }
     expect(ar.meta.dir).toBe('rtl');
+  });
+
+  it('no two books hold the same area, so merging them never hides a message', () => {
+    const owners = new Map<string, string>();
+    for (const [book, locales] of books) {
+      for (const area of Object.keys(locales.get('en')!)) {
+        expect(owners.get(area), `area ${area} in ${book} and ${owners.get(area)}`).toBeUndefined();
+        owners.set(area, book);
+      }
+    }
   });
 
   it('uses the Arabic plural forms, and the digits Intl gives Arabic', () => {

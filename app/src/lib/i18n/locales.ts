@@ -3,10 +3,10 @@
 export const DEFAULT_LOCALE = 'en';
 export const LOCALE_STORAGE_KEY = 'lms.locale';
 
-/** Every file in messages/ is a locale; adding a language is adding its file. */
-const files = import.meta.glob('./messages/*.ts');
+/** Every language the core book is written in is a locale; adding a language is adding its files. */
+const files = import.meta.glob(['./books/core/*.ts', '!./**/*.test.ts']);
 export const LOCALES: readonly string[] = Object.keys(files)
-  .map((path) => path.slice('./messages/'.length, -'.ts'.length))
+  .map((path) => path.slice('./books/core/'.length, -'.ts'.length))
   .sort((a, b) => (a === DEFAULT_LOCALE ? -1 : b === DEFAULT_LOCALE ? 1 : a.localeCompare(b)));
 
 // Scripts written right to left, for the languages a mosque school is likely to add (Urdu, Farsi, Pashto...).

@@ -1,5 +1,8 @@
 import { requireRole } from '$lib/guards';
+import { i18n } from '$lib/i18n';
 
-export function load({ url }) {
+export async function load({ url }) {
   requireRole(url, 'parent');
+  // This group's words: a book of their own, not part of the learner's first visit.
+  await i18n.use('family');
 }

@@ -1,6 +1,6 @@
 // The source of every message key. Other locales are checked against this shape (`satisfies Messages`),
 // so a missing or misspelt key is a type error. Functions take their values, never concatenate outside.
-import { localeTools } from '../plural';
+import { localeTools } from '../../plural';
 
 const { plural, number, percent } = localeTools('en');
 
@@ -104,9 +104,6 @@ const en = {
     progressItem: (p: { lesson: string }) => `Progress in “${p.lesson}”`,
     completedItem: (p: { lesson: string }) => `Completed “${p.lesson}”`,
   },
-  family: { title: 'My family', lead: 'Follow your children’s learning here.' },
-  teach: { title: 'Teaching', lead: 'Your courses and classes will appear here.' },
-  admin: { title: 'School administration', lead: 'Users, families, achievements and settings.' },
   verify: {
     title: 'Certificate verification',
     genuine: 'This certificate is genuine.',
@@ -121,4 +118,4 @@ const en = {
 };
 
 export default en;
-export type Messages = typeof en;
+export type CoreMessages = typeof en;

@@ -1,5 +1,5 @@
-import { localeTools } from '../plural';
-import type { Messages } from './en';
+import { localeTools } from '../../plural';
+import type { CoreMessages } from './en';
 
 const { plural, number, percent } = localeTools('ar');
 
@@ -113,9 +113,6 @@ const ar = {
     progressItem: (p: { lesson: string }) => `تقدّم في «${p.lesson}»`,
     completedItem: (p: { lesson: string }) => `أتممت «${p.lesson}»`,
   },
-  family: { title: 'عائلتي', lead: 'تابع تعلّم أبنائك من هنا.' },
-  teach: { title: 'التدريس', lead: 'ستظهر هنا دوراتك وفصولك.' },
-  admin: { title: 'إدارة المدرسة', lead: 'المستخدمون والعائلات والإنجازات والإعدادات.' },
   verify: {
     title: 'التحقّق من الشهادة',
     genuine: 'هذه الشهادة صحيحة.',
@@ -127,6 +124,6 @@ const ar = {
     failed: 'تعذّر التحقّق من الشهادة الآن. حاول مرة أخرى.',
     checking: 'جارٍ التحقّق…',
   },
-} satisfies Messages;
+} satisfies CoreMessages;
 
 export default ar;
