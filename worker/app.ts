@@ -3,6 +3,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env';
 import { apiUsage } from './middleware/api-usage';
 import { authenticate } from './middleware/authenticate';
+import { conditionalGet } from './middleware/conditional-get';
 import { database } from './middleware/database';
 import { renderError, renderNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
@@ -36,7 +37,7 @@ import { CONTENT_WRITERS } from './services/content';
 
 function apiRoutes() {
   const api = new Hono<AppEnv>();
-  api.use(secureHeaders(), database, authenticate);
+  api.use(secureHeaders(), conditionalGet, database, authenticate);
   api.route('/auth', authRoutes);
   api.route('/users', userRoutes);
   for (const [path, writer] of Object.entries(CONTENT_WRITERS)) api.route(`/${path}`, contentRoutes(path, writer));
@@ -65,7 +66,7 @@ function apiRoutes() {
 // The learning record store sits beside the API, not under it: xAPI clients expect /xapi/statements.
 function xapiStore() {
   const xapi = new Hono<AppEnv>();
-  xapi.use(xapiVersion, secureHeaders(), database, authenticate);
+  xapi.use(xapiVersion, secureHeaders(), conditionalGet, database, authenticate);
   xapi.route('/', xapiRoutes);
   return answerOtherMethods(xapi);
 }

@@ -23,6 +23,11 @@ export function parseIfMatch(header: string | undefined): IfMatch | undefined {
   return tags;
 }
 
+/**
+ * Whether If-Match names this version: its tag `"<version>"`, or the tag a GET answered for the document,
+ * `"<version>-<digest of the representation>"` (middleware/conditional-get.ts).
+ */
 export function ifMatchAccepts(ifMatch: IfMatch, version: number): boolean {
-  return ifMatch === '*' || ifMatch.includes(entityTag(version));
+  if (ifMatch === '*') return true;
+  return ifMatch.some((tag) => tag === entityTag(version) || tag.startsWith(`"${version}-`));
 }

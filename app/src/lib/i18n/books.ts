@@ -27,7 +27,6 @@ export type Messages = UnionToIntersection<BookTypes[Book]>;
 
 const loaders = import.meta.glob<{ default: object }>(['./books/*/*.ts', '!./books/core/en.ts', '!./**/*.test.ts']);
 
-
 /** The book's messages in `locale` (core English is bundled and never comes through here). */
 export async function loadBook(book: Book, locale: string): Promise<object> {
   const loader = loaders[`./books/${book}/${locale}.ts`] ?? loaders[`./books/${book}/en.ts`];
