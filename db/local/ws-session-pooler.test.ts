@@ -153,8 +153,14 @@ describeOnBackends('WebSocket sessions through the session pooler', (kind) => {
     await inSession(database, async (c) => {
       const running = c.query('SELECT pg_sleep(30)').catch((e: unknown) => e);
       const { processID, secretKey } = c as unknown as { processID: number; secretKey: number };
-      const socket = await rawSocket(database);
-      socket.send(frontend.cancelRequest(processID, secretKey));
+      // A cancel that arrives before the statement starts is ignored by the server, so ask until it ends.
+      let ended = false;
+      void running.finally(() => (ended = true));
+      while (!ended) {
+        const socket = await rawSocket(database);
+        socket.send(frontend.cancelRequest(processID, secretKey));
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
       expect(await running).toMatchObject({ code: '57014' });
     });
   });
