@@ -19,6 +19,11 @@ import { contentRoutes } from './routes/content-routes';
 import { courseEnrollmentRoutes } from './routes/course-enrollments';
 import { courseProgressRoutes } from './routes/course-progress';
 import { guardianLinkRoutes } from './routes/guardian-links';
+import { hifzClassRoutes } from './routes/hifz-class';
+import { hifzPlanRoutes } from './routes/hifz-plans';
+import { hifzRecitationRoutes } from './routes/hifz-recitations';
+import { hifzSessionRoutes } from './routes/hifz-sessions';
+import { hifzStudentRoutes } from './routes/hifz-students';
 import { leaderboardRoutes } from './routes/leaderboards';
 import { answerOtherMethods } from './routes/method-not-allowed';
 import { pairingCodeRoutes } from './routes/pairing-codes';
@@ -60,6 +65,11 @@ function apiRoutes() {
   api.route('/analytics', analyticsRoutes);
   api.route('/analytics', courseProgressRoutes);
   api.route('/observability', observabilityRoutes);
+  api.route('/hifz/plans', hifzPlanRoutes);
+  api.route('/hifz/sessions', hifzSessionRoutes);
+  api.route('/hifz/students', hifzStudentRoutes);
+  api.route('/hifz/class', hifzClassRoutes);
+  api.route('/hifz/recitations', hifzRecitationRoutes);
   return answerOtherMethods(api);
 }
 

@@ -13,6 +13,7 @@ export const achievementCategory = pgEnum('achievement_category', [
   'quiz_mastery',
   'streak',
   'participation',
+  'hifz_milestone',
 ]);
 export const streakType = pgEnum('streak_type', ['daily_login', 'lesson_completion']);
 /** When a learner's graded attempts show the correct answers (Moodle's review option "Right answer"). */

@@ -313,6 +313,24 @@ export const hifzRecitations = pgTable(
   ],
 );
 
+/** The parts of a recitation's R2 multipart upload received so far (R2 needs each part's etag to complete). */
+export const hifzRecitationParts = pgTable(
+  'hifz_recitation_parts',
+  {
+    recitationId: integer('recitation_id')
+      .notNull()
+      .references(() => hifzRecitations.id, { onDelete: 'cascade' }),
+    partNumber: smallint('part_number').notNull(),
+    etag: text('etag').notNull(),
+    bytes: integer('bytes').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ name: 'hifz_recitation_parts_pkey', columns: [t.recitationId, t.partNumber] }),
+    check('hifz_recitation_parts_number_positive', sql`${t.partNumber} >= 1`),
+  ],
+);
+
 /** A mistake tapped on a word (or on a whole ayah, word null) of a check or of a recitation. */
 export const hifzMistakes = pgTable(
   'hifz_mistakes',

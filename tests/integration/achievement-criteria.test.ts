@@ -14,6 +14,7 @@ describe('achievement criteria', () => {
     const kinds = r.body.data.oneOf ?? r.body.data.anyOf;
     expect(kinds.map((k: any) => k.properties.type.const).sort()).toEqual([
       'course_completion',
+      'hifz_milestone',
       'participation',
       'quiz_mastery',
       'streak',

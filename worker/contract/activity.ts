@@ -35,6 +35,9 @@ export const ACTIVITY_ENTITY_TYPES = [
   'pairingCodes',
   'schoolSettings',
   'files',
+  'hifzPlans',
+  'hifzSessions',
+  'hifzRecitations',
 ] as const;
 export type ActivityEntityType = (typeof ACTIVITY_ENTITY_TYPES)[number];
 

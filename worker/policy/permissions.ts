@@ -47,7 +47,12 @@ export type Resource =
   | 'accounts'
   // One-time codes that link a parent to a child: teachers issue them for their own students, parents
   // redeem them (the action 'update': a code is spent).
-  | 'pairingCodes';
+  | 'pairingCodes'
+  // Hifz plans, sittings and progress (services/hifz/access.ts narrows each scope to the student: teachers
+  // the students their plan names, parents their children, students themselves).
+  | 'hifz'
+  // Recitations recorded at home: children's voices, never public; the parent and admin may delete them.
+  | 'hifzRecitations';
 export type Principal = RoleType | 'public';
 
 type Grants = Partial<Record<Resource, Partial<Record<Action, readonly Scope[]>>>>;
@@ -79,6 +84,8 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
     leaderboards: read('all'),
     progressStats: read('own'),
     users: { ...read('self'), update: ['self'] },
+    hifz: read('own'),
+    hifzRecitations: { ...read('own'), create: ['own'], update: ['own'] },
   },
   parent: {
     schoolProfile: read('all'),
@@ -98,6 +105,8 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
     users: { ...read('self', 'children'), update: ['self'], create: ['children'] },
     guardianLinks: read('own'),
     pairingCodes: { update: ['own'] },
+    hifz: read('children'),
+    hifzRecitations: { ...read('children'), delete: ['children'] },
   },
   teacher: {
     schoolProfile: read('all'),
@@ -120,6 +129,8 @@ export const PERMISSIONS: Record<Principal, Grants | '*'> = {
     // 'students' here is narrower than elsewhere: students in a course the teacher owns, or whose hifz
     // plan names them (services/accounts/pairing-codes.ts), since a code opens a child's records to a parent.
     pairingCodes: { ...read('students'), create: ['students'], delete: ['students'] },
+    hifz: { ...read('students'), create: ['students'], update: ['students'] },
+    hifzRecitations: { ...read('students'), update: ['students'] },
     upload: { ...read('all'), create: ['all'], delete: ['own'] },
     // The learning record store: every learner's statements, for reports. Never students or parents.
     xapi: { find: ['all'] },

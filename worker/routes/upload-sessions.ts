@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { readExactly } from '../lib/read-exactly';
 import type { AppEnv } from '../env';
-import { badRequest } from '../lib/errors';
 import { readJson } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
 import { presentFile } from '../services/media/file-records';
@@ -93,20 +93,3 @@ uploadSessionRoutes.delete('/:documentId', async (c) => {
   await abortUploadSession(await c.var.db(), mediaBucket(c.env), owner, c.req.param('documentId'));
   return c.body(null, 204);
 });
-
-/** A part's bytes, which must be exactly as many as announced (one part: at most 5 MiB in memory). */
-async function readExactly(body: ReadableStream<Uint8Array> | null, length: number): Promise<Uint8Array> {
-  const bytes = new Uint8Array(length);
-  let filled = 0;
-  const reader = body?.getReader();
-  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
-    if (filled + read.value.length > length) {
-      await reader!.cancel();
-      throw badRequest(`The part has more than ${length} bytes`);
-    }
-    bytes.set(read.value, filled);
-    filled += read.value.length;
-  }
-  if (filled !== length) throw badRequest(`The part ended after ${filled} of ${length} bytes`);
-  return bytes;
-}

@@ -168,9 +168,7 @@ async function recordMilestones(
   before: HeardCheckWithMistakes[],
 ): Promise<Milestone[]> {
   const after = await loadHifzHistory(tx, input.studentId);
-  const memorised = (history: HeardCheckWithMistakes[]) =>
-    plan ? memorisedAyahs(index, plan, history) : memorisedAyahs(index, { ...NO_PRIOR, startAyahId: 1 }, history);
-  const reached = newMilestones(index, memorised(before), memorised(after));
+  const reached = newMilestones(index, memorisedOf(index, plan, before), memorisedOf(index, plan, after));
   if (reached.length === 0) return [];
   const stored = await tx
     .insert(hifzMilestones)
@@ -180,6 +178,15 @@ async function recordMilestones(
     .onConflictDoNothing({ target: [hifzMilestones.studentId, hifzMilestones.kind, hifzMilestones.number] })
     .returning({ kind: hifzMilestones.kind, number: hifzMilestones.number });
   return stored;
+}
+
+/** What the student has memorised under their plan, or without one only what was heard and accepted. */
+export function memorisedOf(
+  index: QuranIndex,
+  plan: HifzPlanRules | null,
+  history: readonly HeardCheckWithMistakes[],
+): Uint8Array {
+  return memorisedAyahs(index, plan ?? NO_PRIOR, history);
 }
 
 /** Without a plan nothing counts as known before the first check: a forward order from 1:1. */

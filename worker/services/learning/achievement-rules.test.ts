@@ -6,6 +6,7 @@ const totals: LearnerTotals = {
   bestQuizScores: [95, 90, 89, 100],
   longestStreak: 5,
   lessonsCompleted: 20,
+  hifzMilestones: ['surah:114', 'juz:30', 'juz_count:5'],
 };
 
 describe('measuring achievement criteria', () => {
@@ -26,5 +27,22 @@ describe('measuring achievement criteria', () => {
 
   it('progress never passes 100', () => {
     expect(measure({ type: 'participation', lessons: 5 }, totals).progress).toBe(100);
+  });
+
+  it('a hifz milestone is earned once reached; a count of juz grows towards its number', () => {
+    expect(measure({ type: 'hifz_milestone', kind: 'juz', number: 30 }, totals)).toEqual({
+      progress: 100,
+      earned: true,
+    });
+    expect(measure({ type: 'hifz_milestone', kind: 'juz', number: 29 }, totals)).toEqual({
+      progress: 0,
+      earned: false,
+    });
+    expect(measure({ type: 'hifz_milestone', kind: 'surah', number: 114 }, totals).earned).toBe(true);
+    expect(measure({ type: 'hifz_milestone', kind: 'juz_count', number: 10 }, totals)).toEqual({
+      progress: 50,
+      earned: false,
+    });
+    expect(measure({ type: 'hifz_milestone', kind: 'juz_count', number: 5 }, totals).earned).toBe(true);
   });
 });

@@ -10,6 +10,8 @@ export interface LearnerTotals {
   bestQuizScores: number[];
   longestStreak: number;
   lessonsCompleted: number;
+  /** Hifz milestones reached, as "kind:number" ("juz:30", "surah:78", "juz_count:5"). */
+  hifzMilestones: string[];
 }
 
 /** Progress towards one achievement, 0-100, and whether it is earned. */
@@ -27,5 +29,13 @@ export function measure(criteria: Criteria, totals: LearnerTotals): { progress: 
       return ratio(totals.longestStreak, criteria.days);
     case 'participation':
       return ratio(totals.lessonsCompleted, criteria.lessons);
+    case 'hifz_milestone': {
+      if (criteria.kind !== 'juz_count')
+        return totals.hifzMilestones.includes(`${criteria.kind}:${criteria.number}`)
+          ? { progress: 100, earned: true }
+          : { progress: 0, earned: false };
+      const counts = totals.hifzMilestones.filter((m) => m.startsWith('juz_count:')).map((m) => Number(m.slice(10)));
+      return ratio(Math.max(0, ...counts), criteria.number);
+    }
   }
 }

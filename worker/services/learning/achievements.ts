@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client';
 import {
   achievements,
   courseEnrollments,
+  hifzMilestones,
   quizAttempts,
   streaks,
   userAchievements,
@@ -14,18 +15,26 @@ import { measure, type LearnerTotals } from './achievement-rules';
 import { newDocumentId as newId } from '../../../db/schema/document-id';
 
 async function learnerTotals(tx: Database, userId: number): Promise<LearnerTotals> {
-  const result = await tx.execute<{ courses: number; lessons: number; streak: number; scores: number[] | null }>(sql`
+  const result = await tx.execute<{
+    courses: number;
+    lessons: number;
+    streak: number;
+    scores: number[] | null;
+    hifz: string[] | null;
+  }>(sql`
     SELECT
       (SELECT count(*)::int FROM ${courseEnrollments} WHERE user_id = ${userId} AND status = 'completed') AS courses,
       (SELECT count(*)::int FROM ${userProgresses} WHERE user_id = ${userId} AND completed) AS lessons,
       (SELECT coalesce(max(longest_streak), 0)::int FROM ${streaks} WHERE user_id = ${userId}) AS streak,
-      (SELECT array_agg(best) FROM (SELECT max(score) AS best FROM ${quizAttempts} WHERE user_id = ${userId} AND submitted_at IS NOT NULL AND NOT late GROUP BY quiz_id) q) AS scores`);
+      (SELECT array_agg(best) FROM (SELECT max(score) AS best FROM ${quizAttempts} WHERE user_id = ${userId} AND submitted_at IS NOT NULL AND NOT late GROUP BY quiz_id) q) AS scores,
+      (SELECT array_agg(kind || ':' || number) FROM ${hifzMilestones} WHERE student_id = ${userId}) AS hifz`);
   const row = result.rows[0]!;
   return {
     coursesCompleted: row.courses,
     lessonsCompleted: row.lessons,
     longestStreak: row.streak,
     bestQuizScores: (row.scores ?? []).map(Number),
+    hifzMilestones: row.hifz ?? [],
   };
 }
 

@@ -4,9 +4,11 @@ import {
   badgeActivity,
   courseActivity,
   EXTENSIONS,
+  hifzMilestoneActivity,
   lessonActivity,
   questionActivity,
   quizActivity,
+  quranRangeActivity,
 } from './activities';
 import { toIsoDuration } from './iso-duration';
 import type { AccountAgent, Activity, Result, StatementContext, XapiStatement } from './statement-types';
@@ -44,7 +46,15 @@ export type LearningEvent =
       late: boolean;
     }
   | { kind: 'course_completed'; course: DocumentRef }
-  | { kind: 'badge_earned'; achievement: DocumentRef & { points: number } };
+  | { kind: 'badge_earned'; achievement: DocumentRef & { points: number } }
+  | {
+      kind: 'hifz_recited';
+      range: { from: number; to: number; label: string };
+      check: 'sabaq' | 'sabqi' | 'manzil';
+      grade: string;
+      passed: boolean;
+    }
+  | { kind: 'hifz_milestone'; key: string; title: string; range: { from: number; to: number; label: string } };
 
 /** The learner: their numeric id for our foreign key, their documentId for the statement. */
 export interface Actor {
@@ -148,6 +158,27 @@ function partsOf(origin: string, event: LearningEvent): Parts {
       };
     case 'course_completed':
       return { verb: VERBS.completed, object: courseActivity(origin, event.course), result: { completion: true } };
+    case 'hifz_recited':
+      return {
+        verb: event.passed ? VERBS.passed : VERBS.failed,
+        object: quranRangeActivity(origin, event.range.label),
+        result: {
+          success: event.passed,
+          completion: true,
+          extensions: {
+            [EXTENSIONS.hifzCheck]: event.check,
+            [EXTENSIONS.hifzGrade]: event.grade,
+            [EXTENSIONS.quranRange]: [event.range.from, event.range.to],
+          },
+        },
+      };
+    case 'hifz_milestone':
+      return {
+        verb: VERBS.completed,
+        object: hifzMilestoneActivity(origin, event.key, event.title),
+        result: { completion: true, extensions: { [EXTENSIONS.quranRange]: [event.range.from, event.range.to] } },
+        parents: [quranRangeActivity(origin, event.range.label)],
+      };
     case 'badge_earned':
       // The badge's points are its raw score: unbounded, so no min or max and no scaled.
       return {
