@@ -275,13 +275,13 @@ describe('the class view', () => {
   });
 });
 
-async function putPart(token: string, documentId: string, part: number, bytes: Uint8Array) {
+async function putPart(token: string, documentId: string, part: number, bytes: Uint8Array<ArrayBuffer>) {
   const response = await fetch(`${baseUrl()}/api/hifz/recitations/${documentId}/parts/${part}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
     body: bytes,
   });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as { error: { message: string } } };
 }
 
 describe('recitations recorded at home', () => {
