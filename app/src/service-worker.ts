@@ -8,7 +8,7 @@
 import { build, files, version } from '$service-worker';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { createPartialResponse } from 'workbox-range-requests';
@@ -47,12 +47,20 @@ registerRoute(
   }),
 );
 
+// The Quran text for hifz (about 200 KB compressed): from the phone once fetched, refreshed in the background.
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && url.pathname === '/quran/quran-hafs.json',
+  new StaleWhileRevalidate({ cacheName: 'lms-quran', plugins: [new CacheableResponsePlugin({ statuses: [200] })] }),
+);
+
 // API reads the app shows offline. The network first (fresh data), the last answer when offline or after
 // 5 s of a stalled connection. Keys carry the user, so siblings on one phone never see each other's data.
 const CACHED_READS =
-  /^\/api\/(users\/me|course-enrollments|courses|lessons|quizzes|user-progresses|progress-stats|streaks|user-achievements|achievements|certificates|instructors|leaderboards)(\/|$)/;
+  /^\/api\/(users\/me|course-enrollments|courses|lessons|quizzes|user-progresses|progress-stats|streaks|user-achievements|achievements|certificates|instructors|leaderboards|hifz)(\/|$)/;
 registerRoute(
-  ({ url, request, sameOrigin }) => sameOrigin && request.method === 'GET' && CACHED_READS.test(url.pathname),
+  ({ url, request, sameOrigin }) =>
+    // A recitation's audio (a child's voice, by signed link) is never kept by the app's caches.
+    sameOrigin && request.method === 'GET' && CACHED_READS.test(url.pathname) && !url.pathname.endsWith('/audio'),
   new NetworkFirst({
     cacheName: API_CACHE,
     networkTimeoutSeconds: 5,

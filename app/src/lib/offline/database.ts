@@ -5,6 +5,7 @@
 // stores and, when rows must change shape, an `.upgrade(tx => ...)` that rewrites them.
 import { Dexie, type EntityTable } from 'dexie';
 import type { Course, Lesson, ProgressEvent, Quiz } from '$lib/api/types';
+import type { HifzRecitationInput, HifzSessionInput } from '$contract/hifz';
 
 /** A course the learner is enrolled in, as last read from the API (without its lessons, stored apart). */
 export interface CachedCourse extends Omit<Course, 'lessons'> {
@@ -52,19 +53,45 @@ export interface CourseDownload {
 export type OutboxState = 'pending' | 'sent' | 'refused';
 
 /** One change made on this phone that the server has not confirmed yet (or has, or refused). */
-export interface OutboxItem {
+interface OutboxEntry {
   /** Auto-incremented: the order in which items are sent. */
   seq?: number;
-  /** Unique per item; for progress it is the event's eventId, which makes resending harmless. */
+  /** Unique per item: the event's eventId or the device's id of the sitting or recording: resending is harmless. */
   id: string;
-  kind: 'progress';
-  payload: ProgressEvent;
   /** What the learner sees in the list, e.g. the lesson's title. */
   title: string;
   state: OutboxState;
   createdAt: string;
   sentAt?: string;
   refusal?: { status: number; name: string; message: string };
+}
+
+export interface ProgressOutboxItem extends OutboxEntry {
+  kind: 'progress';
+  payload: ProgressEvent;
+}
+
+/** A hifz sitting recorded by a teacher (POST /api/hifz/sessions), maybe in a classroom without a connection. */
+export interface HifzSessionOutboxItem extends OutboxEntry {
+  kind: 'hifz_session';
+  payload: HifzSessionInput;
+}
+
+/** A recitation recorded at home; its audio waits in `recordings` until the school holds it. */
+export interface HifzRecitationOutboxItem extends OutboxEntry {
+  kind: 'hifz_recitation';
+  payload: HifzRecitationInput;
+}
+
+export type OutboxItem = ProgressOutboxItem | HifzSessionOutboxItem | HifzRecitationOutboxItem;
+
+/** A recitation's audio on the phone, kept until it is uploaded (then deleted in the same step). */
+export interface StoredRecording {
+  /** The recording's device id (the outbox item's id). */
+  clientId: string;
+  audio: Blob;
+  input: HifzRecitationInput;
+  createdAt: string;
 }
 
 /** A GET answer kept for revalidation with If-None-Match. */
@@ -89,6 +116,7 @@ export class UserDatabase extends Dexie {
   outbox!: EntityTable<OutboxItem, 'seq'>;
   responses!: EntityTable<StoredResponse, 'key'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  recordings!: EntityTable<StoredRecording, 'clientId'>;
 
   constructor(userDocumentId: string) {
     super(databaseName(userDocumentId));
@@ -102,6 +130,8 @@ export class UserDatabase extends Dexie {
       responses: 'key',
       meta: 'key',
     });
+    // Version 2: recitations recorded offline keep their audio here until uploaded.
+    this.version(2).stores({ recordings: 'clientId' });
   }
 }
 

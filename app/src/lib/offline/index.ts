@@ -8,5 +8,6 @@ export { revalidate, type Revalidated } from './revalidate';
 export { refreshEnrolledCourses, storedLesson } from './courses';
 export { downloadCourseMedia, removeCourseMedia, mediaCacheName } from './media';
 export { eraseUserData } from './erase';
+export { queueSitting, queueRecitation } from './hifz';
 export { API_CACHE, apiCacheKey, apiCacheUserTag, tokenSubject } from './api-cache';
 export { rememberAccessToken, storedAccessToken } from './credentials';

@@ -35,13 +35,19 @@ export function nextBatch(pendingInOrder: OutboxItem[], limit: number): OutboxIt
   return batch;
 }
 
+/** The server's answer for one item, by its id: a progress event's outcome, or another kind's. */
+export type SendOutcome =
+  | EventOutcome
+  | { eventId: string; status: 'applied' | 'duplicate' }
+  | { eventId: string; status: 'rejected'; error: NonNullable<OutboxItem['refusal']> };
+
 export type ItemVerdict = Pick<OutboxItem, 'state' | 'refusal'>;
 
 /**
  * What the server's answer for one event means for its outbox row. Applied and duplicate are both "sent"
  * (a duplicate is an earlier send whose answer never reached us). A missing answer keeps it pending.
  */
-export function verdictFor(outcome: EventOutcome | undefined): ItemVerdict {
+export function verdictFor(outcome: SendOutcome | undefined): ItemVerdict {
   if (!outcome) return { state: 'pending' };
   if (outcome.status === 'rejected') return { state: 'refused', refusal: outcome.error };
   return { state: 'sent' };

@@ -3,15 +3,15 @@
 // the server answers "duplicate" for an eventId it already has.
 import type { ApiClient } from '$lib/api/client';
 import { PROGRESS_BATCH_LIMIT, sendProgressBatch } from '$lib/api/learning';
-import type { EventOutcome } from '$lib/api/types';
 import type { OutboxItem, UserDatabase } from './database';
-import { nextBatch, sentToForget, verdictFor } from './outbox-rules';
+import { sendHifzRecitations, sendHifzSessions } from './hifz';
+import { nextBatch, sentToForget, verdictFor, type SendOutcome } from './outbox-rules';
 
 /** How each kind of item is sent. A new kind (a quiz submitted offline, say) adds an entry here. */
 export interface OutboxKind {
   batchLimit: number;
   /** Sends the items; answers one outcome per item, by eventId. Throws when the server was not reached. */
-  send(api: ApiClient, items: OutboxItem[]): Promise<EventOutcome[]>;
+  send(api: ApiClient, items: OutboxItem[], db: UserDatabase): Promise<SendOutcome[]>;
 }
 
 export const OUTBOX_KINDS: Record<OutboxItem['kind'], OutboxKind> = {
@@ -20,9 +20,12 @@ export const OUTBOX_KINDS: Record<OutboxItem['kind'], OutboxKind> = {
     send: (api, items) =>
       sendProgressBatch(
         api,
-        items.map((i) => i.payload),
+        items.flatMap((i) => (i.kind === 'progress' ? [i.payload] : [])),
       ),
   },
+  // One per request: each sitting and each recording is stored on its own, and a resend finds it again.
+  hifz_session: { batchLimit: 1, send: (api, items) => sendHifzSessions(api, items) },
+  hifz_recitation: { batchLimit: 1, send: (api, items, db) => sendHifzRecitations(api, items, db) },
 };
 
 export interface SyncReport {
@@ -52,7 +55,7 @@ export function syncOutbox(db: UserDatabase, api: ApiClient, kinds = OUTBOX_KIND
       const kind = pending[0] && kinds[pending[0].kind];
       if (!kind) break;
       const batch = nextBatch(pending, kind.batchLimit);
-      const outcomes = new Map((await kind.send(api, batch)).map((o) => [o.eventId, o]));
+      const outcomes = new Map((await kind.send(api, batch, db)).map((o) => [o.eventId, o]));
       const sentAt = new Date().toISOString();
       let progressed = false;
       await db.transaction('rw', db.outbox, async () => {
