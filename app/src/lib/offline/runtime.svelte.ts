@@ -6,6 +6,7 @@ import { NetworkError } from '$lib/api/errors';
 import { api, session } from '$lib/session.svelte';
 import type { UserDatabase } from './database';
 import type { ProgressInput } from './outbox';
+import type { HifzRecitationInput, HifzSessionInput } from '$contract/hifz';
 
 type OfflineModule = typeof import('./index');
 let loading: Promise<OfflineModule> | null = null;
@@ -107,6 +108,24 @@ class OfflineRuntime {
   async recordProgress(input: ProgressInput) {
     const { db, offline } = await this.open();
     const item = await offline.recordProgress(db, input);
+    void this.#requestBackgroundSync();
+    void this.sync();
+    return item;
+  }
+
+  /** Offline: a hifz sitting kept on the device at once, sent when possible. */
+  async queueSitting(input: HifzSessionInput, title: string) {
+    const { db, offline } = await this.open();
+    const item = await offline.queueSitting(db, input, title);
+    void this.#requestBackgroundSync();
+    void this.sync();
+    return item;
+  }
+
+  /** Offline: a recitation's audio kept with its outbox row, uploaded when possible. */
+  async queueRecitation(audio: Blob, input: HifzRecitationInput, title: string) {
+    const { db, offline } = await this.open();
+    const item = await offline.queueRecitation(db, audio, input, title);
     void this.#requestBackgroundSync();
     void this.sync();
     return item;

@@ -32,6 +32,7 @@ const ar = {
     children: 'الأبناء',
     account: 'الحساب',
     teach: 'التدريس',
+    hifz: 'الحفظ',
     admin: 'إدارة المدرسة',
     signOut: 'تسجيل الخروج',
   },

@@ -33,6 +33,7 @@ const en = {
     children: 'Children',
     account: 'Account',
     teach: 'Teaching',
+    hifz: 'Hifz',
     admin: 'School admin',
     signOut: 'Sign out',
   },

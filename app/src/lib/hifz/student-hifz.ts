@@ -1,0 +1,29 @@
+// Loading one student's hifz pages: progress, recent sittings and recordings, and the Quran text, together.
+import type { HifzProgress, HifzRecitation, HifzSession, HifzToday } from '$contract/hifz';
+import { ApiError } from '$lib/api/errors';
+import { fetchProgress, fetchRecitations, fetchSittings, fetchToday } from '$lib/api/hifz';
+import type { ApiClient } from '$lib/api/client';
+import { loadQuran, type QuranText } from './quran';
+
+export interface StudentHifz {
+  quran: QuranText;
+  progress: HifzProgress;
+  sittings: HifzSession[];
+  recitations: HifzRecitation[];
+  /** Null when the student has no plan yet (the teacher sets one). */
+  today: HifzToday | null;
+}
+
+export async function loadStudentHifz(api: ApiClient, student: string, signal?: AbortSignal): Promise<StudentHifz> {
+  const [quran, progress, sittings, recitations, today] = await Promise.all([
+    loadQuran(),
+    fetchProgress(api, student, signal),
+    fetchSittings(api, student, signal),
+    fetchRecitations(api, { student }, signal),
+    fetchToday(api, student, signal).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }),
+  ]);
+  return { quran, progress, sittings, recitations, today };
+}
