@@ -65,6 +65,8 @@ const ar = {
       `${p.surah}: ${number(p.memorised)} من ${number(p.ayahs)} آية، ${p.level}`,
     memorised: (p: { ayahs: number; juz: number }) =>
       `${number(p.ayahs)} آية محفوظة · ${number(p.juz)} ${p.juz === 1 ? 'جزء كامل' : 'أجزاء كاملة'}`,
+    surah: (p: { name: string }) => `سورة ${p.name}`,
+    juzCount: (p: { count: number }) => `${number(p.count)} أجزاء محفوظة`,
     weakTitle: 'للمراجعة أولًا',
     daysPresent: (p: { last7: number; last30: number }) =>
       `حضر ${number(p.last7)} من آخر ٧ أيام، و${number(p.last30)} من آخر ٣٠ يومًا`,

@@ -52,6 +52,8 @@ const en = {
       `${p.surah}: ${number(p.memorised)} of ${number(p.ayahs)} ayahs, ${p.level}`,
     memorised: (p: { ayahs: number; juz: number }) =>
       `${number(p.ayahs)} ayahs memorised · ${plural(p.juz, { one: 'one whole juz', other: `${number(p.juz)} whole juz` })}`,
+    surah: (p: { name: string }) => `Surah ${p.name}`,
+    juzCount: (p: { count: number }) => `${number(p.count)} juz memorised`,
     weakTitle: 'To revise first',
     daysPresent: (p: { last7: number; last30: number }) =>
       `Present ${number(p.last7)} of the last 7 days, ${number(p.last30)} of the last 30`,
