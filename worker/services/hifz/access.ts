@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client';
 import { guardianLinks, hifzPlans, roles, userProfiles, users } from '../../../db/schema';
 import type { HifzStudentRef } from '../../contract/hifz';
@@ -85,3 +86,24 @@ export const studentRef = ({ documentId, username, fullName }: HifzStudentRef): 
   username,
   fullName,
 });
+
+/** Another person an answer names (a teacher, a grader): their user row and profile, under their own names. */
+export function personTables(name: string) {
+  const user = alias(users, name);
+  const profile = alias(userProfiles, `${name}_profile`);
+  return {
+    user,
+    profile,
+    columns: { documentId: user.documentId, username: user.username, fullName: profile.fullName },
+    join: [eq(profile.userId, user.id)] as const,
+  };
+}
+
+/** A left-joined person as answered: null when the row had none. */
+export function personRef(
+  person: { documentId: string | null; username: string | null; fullName: string | null } | null,
+): HifzStudentRef | null {
+  return person?.documentId && person.username
+    ? { documentId: person.documentId, username: person.username, fullName: person.fullName }
+    : null;
+}

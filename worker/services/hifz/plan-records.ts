@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client';
-import { hifzPlans, roles, userProfiles, users } from '../../../db/schema';
+import { hifzPlans, roles, users } from '../../../db/schema';
 import type { HifzPlan, HifzPlanInput, HifzRange } from '../../contract/hifz';
 import type { AuthUser } from '../../env';
 import { notFound } from '../../lib/errors';
 import { recordActivity, type AuditContext } from '../audit/activity-log';
-import { studentRef, type HifzStudent } from './access';
+import { personRef, personTables, studentRef, type HifzStudent } from './access';
 import { setHifzPlan, type HifzPlanRow } from './plans';
 import type { AyahRange, QuranIndex } from './quran-index';
 import { formatRange, invalidReference, parseAyahRange } from './ranges';
@@ -17,8 +16,7 @@ export const rangeOf = (index: QuranIndex, range: AyahRange): HifzRange => ({
   label: formatRange(index, range),
 });
 
-const teacherUser = alias(users, 'teacher');
-const teacherProfile = alias(userProfiles, 'teacher_profile');
+const teacherPerson = personTables('teacher');
 
 /** The plan as answered, with its teacher named; null when the student has none. One statement. */
 export async function findPlanView(
@@ -29,15 +27,11 @@ export async function findPlanView(
   const [found] = await db
     .select({
       plan: hifzPlans,
-      teacher: {
-        documentId: teacherUser.documentId,
-        username: teacherUser.username,
-        fullName: teacherProfile.fullName,
-      },
+      teacher: teacherPerson.columns,
     })
     .from(hifzPlans)
-    .leftJoin(teacherUser, eq(teacherUser.id, hifzPlans.teacherId))
-    .leftJoin(teacherProfile, eq(teacherProfile.userId, teacherUser.id))
+    .leftJoin(teacherPerson.user, eq(teacherPerson.user.id, hifzPlans.teacherId))
+    .leftJoin(teacherPerson.profile, ...teacherPerson.join)
     .where(eq(hifzPlans.studentId, student.id));
   if (!found) return null;
   return { row: found.plan, plan: presentPlan(index, student, found.plan, found.teacher) };
@@ -52,10 +46,7 @@ export function presentPlan(
   return {
     documentId: row.documentId,
     student: studentRef(student),
-    teacher:
-      teacher?.documentId && teacher.username
-        ? { documentId: teacher.documentId, username: teacher.username, fullName: teacher.fullName }
-        : null,
+    teacher: personRef(teacher),
     direction: row.direction,
     start: rangeOf(index, { from: row.startAyahId, to: row.startAyahId }),
     newAmount: row.newAmount,

@@ -16,7 +16,7 @@ import { badRequest, conflict, notFound } from '../../lib/errors';
 import { recordActivity, type AuditContext } from '../audit/activity-log';
 import { PART_BYTES } from '../media/object-writer';
 import { sniffMediaType, SNIFF_BYTES } from '../media/sniff-mime';
-import { studentRef, type HifzStudent } from './access';
+import { personRef, personTables, studentRef, type HifzStudent } from './access';
 import { recordHifzEvents } from './hifz-statements';
 import { rangeOf } from './plan-records';
 import type { QuranIndex } from './quran-index';
@@ -346,8 +346,7 @@ export function visibleRecitations(db: Database, viewer: AuthUser): SQL | undefi
 
 const student = alias(users, 'student');
 const studentProfile = alias(userProfiles, 'student_profile');
-const grader = alias(users, 'grader');
-const graderProfile = alias(userProfiles, 'grader_profile');
+const graderPerson = personTables('grader');
 
 /** Recitations matching `where`, newest first, with their student, grader, mistakes and upload state. */
 export async function loadRecitations(
@@ -360,7 +359,7 @@ export async function loadRecitations(
     .select({
       r: hifzRecitations,
       student: { documentId: student.documentId, username: student.username, fullName: studentProfile.fullName },
-      grader: { documentId: grader.documentId, username: grader.username, fullName: graderProfile.fullName },
+      grader: graderPerson.columns,
       parts: sql<
         number[]
       >`COALESCE((SELECT array_agg(p.part_number ORDER BY p.part_number) FROM ${hifzRecitationParts} p WHERE p.recitation_id = ${hifzRecitations.id}), '{}')`,
@@ -371,8 +370,8 @@ export async function loadRecitations(
     .from(hifzRecitations)
     .innerJoin(student, eq(student.id, hifzRecitations.studentId))
     .leftJoin(studentProfile, eq(studentProfile.userId, student.id))
-    .leftJoin(grader, eq(grader.id, hifzRecitations.gradedById))
-    .leftJoin(graderProfile, eq(graderProfile.userId, grader.id))
+    .leftJoin(graderPerson.user, eq(graderPerson.user.id, hifzRecitations.gradedById))
+    .leftJoin(graderPerson.profile, ...graderPerson.join)
     .where(where)
     .orderBy(desc(hifzRecitations.recordedAt), desc(hifzRecitations.id))
     .limit(limit);
@@ -388,10 +387,7 @@ export async function loadRecitations(
     status: r.status,
     recordedAt: r.recordedAt.toISOString(),
     grade: r.grade,
-    gradedBy:
-      grader?.documentId && grader.username
-        ? { documentId: grader.documentId, username: grader.username, fullName: grader.fullName }
-        : null,
+    gradedBy: personRef(grader),
     gradedAt: r.gradedAt?.toISOString() ?? null,
     note: r.note,
     mistakes: mistakes.map((m) => presentMistake(index, m)),

@@ -1,10 +1,9 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client';
-import { hifzChecks, hifzMistakes, hifzSessions, userProfiles, users } from '../../../db/schema';
+import { hifzChecks, hifzMistakes, hifzSessions } from '../../../db/schema';
 import type { HifzCheck, HifzMistake, HifzSession, HifzSessionInput, RecordedHifzSession } from '../../contract/hifz';
 import { recordActivity, type AuditContext } from '../audit/activity-log';
-import { studentRef, type HifzStudent } from './access';
+import { personRef, personTables, studentRef, type HifzStudent } from './access';
 import { presentMilestone } from './milestone-records';
 import { rangeOf } from './plan-records';
 import { findHifzPlan } from './plans';
@@ -85,8 +84,7 @@ export async function recordSitting(
   };
 }
 
-const teacherUser = alias(users, 'teacher');
-const teacherProfile = alias(userProfiles, 'teacher_profile');
+const teacherPerson = personTables('teacher');
 
 /** A student's sittings, newest first, with their checks and mistakes: two statements (sittings, then their checks). */
 export async function loadSittings(
@@ -98,15 +96,11 @@ export async function loadSittings(
   const sessions = await db
     .select({
       session: hifzSessions,
-      teacher: {
-        documentId: teacherUser.documentId,
-        username: teacherUser.username,
-        fullName: teacherProfile.fullName,
-      },
+      teacher: teacherPerson.columns,
     })
     .from(hifzSessions)
-    .leftJoin(teacherUser, eq(teacherUser.id, hifzSessions.teacherId))
-    .leftJoin(teacherProfile, eq(teacherProfile.userId, teacherUser.id))
+    .leftJoin(teacherPerson.user, eq(teacherPerson.user.id, hifzSessions.teacherId))
+    .leftJoin(teacherPerson.profile, ...teacherPerson.join)
     .where(
       and(
         eq(hifzSessions.studentId, student.id),
@@ -159,10 +153,7 @@ export async function loadSittings(
     documentId: session.documentId,
     clientId: session.clientId,
     student: studentRef(student),
-    teacher:
-      teacher?.documentId && teacher.username
-        ? { documentId: teacher.documentId, username: teacher.username, fullName: teacher.fullName }
-        : null,
+    teacher: personRef(teacher),
     heldOn: session.heldOn,
     attendance: session.attendance,
     note: session.note,

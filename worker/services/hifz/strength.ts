@@ -1,4 +1,5 @@
 import type { HifzMistakeType } from '../../../db/schema/hifz';
+import type { HifzMapCell } from '../../contract/hifz';
 import { daysBetween } from '../learning/streak-rules';
 import type { QuranIndex } from './quran-index';
 import { isPassing, type HeardCheck } from './proposal';
@@ -86,18 +87,8 @@ export function weakestAyahs(strengths: Map<number, AyahStrength>, limit = 20): 
     .slice(0, limit);
 }
 
-export interface MapCell {
-  juz: number;
-  surah: number;
-  from: number;
-  to: number;
-  ayahs: number;
-  memorised: number;
-  /** Mean strength of the cell's heard ayahs; null when none was heard. */
-  strength: number | null;
-  level: StrengthLevel | 'not_memorised';
-  weakAyahs: number;
-}
+/** One cell of the map, as the API answers it (worker/contract/hifz.ts). */
+export type MapCell = HifzMapCell;
 
 /**
  * The Quran map: one cell for each part of a surah within a juz (juz 1 holds Al-Fatihah and the start of
