@@ -72,14 +72,16 @@ export class ApiClient {
 
   async #send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    // A form (a file upload) goes as it is: the browser writes its multipart content type and boundary.
+    const form = options.body instanceof FormData;
+    if (options.body !== undefined && !form) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     const search = options.query ? toQueryString(options.query) : '';
     try {
       return await fetch(`${this.#base}${path}${search ? `?${search}` : ''}`, {
         method: options.method ?? 'GET',
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
         signal: options.signal,
       });
     } catch (error) {
