@@ -12,7 +12,6 @@ import type { ApiUsageMeta, ApiUsageRow, SystemHealth } from '$contract/analytic
 import type { Achievement, Instructor, MediaFile } from '$contract/documents';
 import type { DocumentAnswer, ListAnswer } from '$contract/wire';
 import type { ApiClient } from './client';
-import { publicApi } from './client';
 import type { RoleType } from './types';
 
 export type {
@@ -85,16 +84,12 @@ export function unlinkGuardian(api: ApiClient, parent: string, child: string) {
   return api.delete<void>(`/guardian-links/${parent}/${child}`);
 }
 
+export { fetchPublicSchoolSettings } from './school';
+
 // ---- school settings -----------------------------------------------------------------------------
 
 export async function fetchSchoolSettings(api: ApiClient, signal?: AbortSignal) {
   return (await api.get<DocumentAnswer<SchoolSettings>>('/school-settings', undefined, signal)).data;
-}
-
-/** Anyone, before signing in: the school's name, logo, language and whether registration is open. */
-export async function fetchPublicSchoolSettings(signal?: AbortSignal) {
-  return (await publicApi.get<DocumentAnswer<PublicSchoolSettings>>('/school-settings/public', undefined, signal))
-    .data;
 }
 
 export async function saveSchoolSetting<K extends keyof SchoolSettings>(
