@@ -97,7 +97,8 @@ export async function saveSchoolSetting<K extends keyof SchoolSettings>(
   key: K,
   changes: Partial<SchoolSettings[K]>,
 ) {
-  return (await api.put<DocumentAnswer<SchoolSettings>>(`/school-settings/${key}`, { data: changes })).data;
+  // The answer is the setting as stored now (that key only).
+  return (await api.put<DocumentAnswer<SchoolSettings[K]>>(`/school-settings/${key}`, { data: changes })).data;
 }
 
 /** One file through Strapi's upload endpoint (multipart); answers the stored file. */
