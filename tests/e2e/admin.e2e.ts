@@ -131,7 +131,7 @@ describe('an admin resets a password', () => {
     expect(new URL(signIn.url()).pathname).toBe('/sign-in');
     await expectNoAxeViolations(signIn, 'choose a new password');
     await screenshot(signIn, 'sign-in-choose-password.en.phone');
-    await signIn.getByLabel('Password', { exact: true }).fill('my-own-password-1');
+    await signIn.getByLabel('New password', { exact: true }).fill('my-own-password-1');
     await signIn.getByLabel('New password again').fill('my-own-password-2');
     await signIn.getByRole('button', { name: 'Save and sign in' }).click();
     await signIn.getByText('The two passwords are not the same.').waitFor();
@@ -181,6 +181,14 @@ describe('school settings', () => {
     await expectNoAxeViolations(signUp, 'sign-up, registration closed');
     await screenshot(signUp, 'sign-up-closed.en.phone');
     await visitor.close();
+    const arabic = await browser.newContext({ viewport: DESKTOP, locale: 'ar' });
+    const signUpAr = await arabic.newPage();
+    await signUpAr.goto(`${appUrl}/sign-up`);
+    await signUpAr.getByTestId('registration-closed').waitFor({ timeout: 15_000 });
+    expect(await signUpAr.getByTestId('registration-closed').textContent()).toContain('لا تقبل المدرسة تسجيلات جديدة');
+    await expectNoAxeViolations(signUpAr, 'sign-up, registration closed (ar)');
+    await screenshot(signUpAr, 'sign-up-closed.ar.desktop');
+    await arabic.close();
 
     // Opened again from the same page; the server agrees.
     await page.reload();

@@ -34,8 +34,7 @@ const en = {
     previous: 'Previous page',
     next: 'Next page',
     pageOf: (p: { page: number; pages: number }) => `Page ${number(p.page)} of ${number(p.pages)}`,
-    results: (p: { count: number }) =>
-      plural(p.count, { one: 'One result', other: `${number(p.count)} results` }),
+    results: (p: { count: number }) => plural(p.count, { one: 'One result', other: `${number(p.count)} results` }),
     optional: 'optional',
     none: 'None',
     yes: 'Yes',
@@ -94,7 +93,8 @@ const en = {
     blockedDone: 'The account is blocked and signed out everywhere.',
     unblockedDone: 'The account can sign in again.',
     resetTitle: 'Password',
-    resetLead: 'A reset signs the user out everywhere and gives a temporary password. At the next sign-in they choose their own.',
+    resetLead:
+      'A reset signs the user out everywhere and gives a temporary password. At the next sign-in they choose their own.',
     reset: 'Reset password',
     resetting: 'Resetting…',
     resetConfirm: 'Reset this password? The user is signed out on every device.',
@@ -158,8 +158,7 @@ const en = {
       lessons: 'Lessons',
     } as Record<string, string>,
     between: (p: { min: number; max: number }) => `A whole number from ${number(p.min)} to ${number(p.max)}.`,
-    outOfRange: (p: { min: number; max: number }) =>
-      `Enter a whole number from ${number(p.min)} to ${number(p.max)}.`,
+    outOfRange: (p: { min: number; max: number }) => `Enter a whole number from ${number(p.min)} to ${number(p.max)}.`,
     fixCriteria: 'The criteria are not valid yet: correct the marked fields.',
     criteriaLoadFailed: 'The criteria form could not be loaded.',
     summary: {
@@ -167,7 +166,8 @@ const en = {
         plural(p.count, { one: 'Complete one course', other: `Complete ${number(p.count)} courses` }),
       quiz_mastery: (p: { count: number; minScore: number }) =>
         `${plural(p.count, { one: 'One quiz', other: `${number(p.count)} quizzes` })} with at least ${number(p.minScore)}%`,
-      streak: (p: { days: number }) => plural(p.days, { one: 'Learn one day', other: `Learn ${number(p.days)} days in a row` }),
+      streak: (p: { days: number }) =>
+        plural(p.days, { one: 'Learn one day', other: `Learn ${number(p.days)} days in a row` }),
       participation: (p: { lessons: number }) =>
         plural(p.lessons, { one: 'Complete one lesson', other: `Complete ${number(p.lessons)} lessons` }),
     },

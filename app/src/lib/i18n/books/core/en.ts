@@ -62,15 +62,6 @@ const en = {
     invalidCredentials: 'Invalid identifier or password. Check them and try again.',
     tooMany: 'Too many attempts. Please wait a few minutes and try again.',
     signedInAs: (p: { name: string }) => `Signed in as ${p.name}`,
-    // After an admin reset the password: the sign-in asks for a new one before going on.
-    choosePasswordTitle: 'Choose a new password',
-    choosePasswordLead: 'The school reset your password. Choose your own to continue; the temporary one stops working.',
-    confirmPassword: 'New password again',
-    passwordsDiffer: 'The two passwords are not the same.',
-    choosePasswordButton: 'Save and sign in',
-    choosingPassword: 'Saving…',
-    registrationClosed:
-      'The school is not taking new registrations at the moment. Ask the school office for an account.',
   },
   roles: { student: 'Student', parent: 'Parent', teacher: 'Teacher', admin: 'Admin' } as Record<
     'student' | 'parent' | 'teacher' | 'admin',
