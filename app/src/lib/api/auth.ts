@@ -10,6 +10,11 @@ export function signUp(input: { username: string; email: string; password: strin
   return publicApi.post('/auth/local/register', input);
 }
 
+/** After an admin's reset: the code that signing in answered, and the password the user chose; signs in. */
+export function choosePassword(code: string, password: string, passwordConfirmation: string): Promise<AuthResponse> {
+  return publicApi.post('/auth/reset-password', { code, password, passwordConfirmation });
+}
+
 export function refreshTokens(refreshToken: string): Promise<Tokens> {
   return publicApi.post('/auth/refresh', { refreshToken });
 }

@@ -72,16 +72,17 @@ export class ApiClient {
 
   async #send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    // A Blob (a recording's part) goes as bytes; anything else as JSON.
-    const bytes = options.body instanceof Blob;
-    if (options.body !== undefined && !bytes) headers['content-type'] = 'application/json';
+    // A form (a file upload) or a Blob (a recording's part) goes as it is: the browser writes a form's
+    // multipart content type and boundary; anything else is JSON.
+    const raw = options.body instanceof FormData || options.body instanceof Blob;
+    if (options.body !== undefined && !raw) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     const search = options.query ? toQueryString(options.query) : '';
     try {
       return await fetch(`${this.#base}${path}${search ? `?${search}` : ''}`, {
         method: options.method ?? 'GET',
         headers,
-        body: options.body === undefined ? undefined : bytes ? (options.body as Blob) : JSON.stringify(options.body),
+        body: options.body === undefined ? undefined : raw ? (options.body as BodyInit) : JSON.stringify(options.body),
         signal: options.signal,
       });
     } catch (error) {

@@ -2,6 +2,7 @@
 // The shell's words (core) ship in the first bundle; every other book is a chunk of its own per locale,
 // loaded by the pages that show its words (`await i18n.use('family')`), so a learner's first visit never
 // downloads the teacher's or the admin's vocabulary.
+import type access from './books/access/en';
 import type admin from './books/admin/en';
 import type core from './books/core/en';
 import type family from './books/family/en';
@@ -15,6 +16,7 @@ interface BookTypes {
   teach: typeof teach;
   admin: typeof admin;
   hifz: typeof hifz;
+  access: typeof access;
 }
 
 export type Book = keyof BookTypes;

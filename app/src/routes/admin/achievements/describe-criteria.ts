@@ -1,0 +1,20 @@
+import type en from '$lib/i18n/books/admin/en';
+
+type Words = (typeof en)['adminContent'];
+const n = (value: unknown) => (typeof value === 'number' ? value : 0);
+
+/** Stored criteria in words ("Complete 3 courses"); an unknown kind shows as it is stored. */
+export function describeCriteria(criteria: Record<string, unknown>, t: Words): string {
+  switch (criteria.type) {
+    case 'course_completion':
+      return t.summary.course_completion({ count: n(criteria.count) });
+    case 'quiz_mastery':
+      return t.summary.quiz_mastery({ count: n(criteria.count), minScore: n(criteria.minScore) });
+    case 'streak':
+      return t.summary.streak({ days: n(criteria.days) });
+    case 'participation':
+      return t.summary.participation({ lessons: n(criteria.lessons) });
+    default:
+      return JSON.stringify(criteria);
+  }
+}
