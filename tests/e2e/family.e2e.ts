@@ -33,22 +33,27 @@ async function call(path: string, init: { token?: string; body?: unknown } = {})
 const signIn = (identifier: string): Promise<SignedIn> =>
   call('/api/auth/local', { body: { identifier, password: PASSWORD } });
 
-/** Enrolls the learner in a demo course and completes its first lesson, so the family page has progress. */
-async function startCourse(learner: SignedIn, title: string) {
+/** Enrolls the learner in a demo course and completes its first lesson (or all), so the family page has progress. */
+async function startCourse(learner: SignedIn, title: string, finish = false) {
   const course = await findCourse(appUrl, title);
   await call('/api/course-enrollments', { token: learner.jwt, body: { data: { course: course.documentId } } }).catch(
     () => undefined, // newLearner may have enrolled them already
   );
-  const lesson = course.lessons[0]!;
-  await call('/api/user-progresses', {
-    token: learner.jwt,
-    body: { data: { eventId: crypto.randomUUID(), lesson: lesson.documentId, completed: true, timeSpent: 120 } },
-  });
-  return { course, lesson };
+  const lessons = finish ? course.lessons : course.lessons.slice(0, 1);
+  const events = lessons.map((lesson) => ({
+    eventId: crypto.randomUUID(),
+    lesson: lesson.documentId,
+    completed: true,
+    timeSpent: 120,
+  }));
+  const { data: outcomes } = await call('/api/user-progresses/batch', { token: learner.jwt, body: { data: events } });
+  const refused = outcomes.filter((outcome: { status: string }) => outcome.status === 'rejected');
+  if (refused.length) throw new Error(`progress refused: ${JSON.stringify(refused)}`);
+  return { course };
 }
 
-/** A new parent (made by the admin) with one child they created themself, who has started a course. */
-async function parentWithOneChild() {
+/** A new parent (made by the admin) with one child they created themself, who has started (or finished) a course. */
+async function parentWithOneChild(finish = false) {
   const admin = await signInDemo(appUrl, 'admin');
   const username = uniqueName('parent');
   await call('/api/users', {
@@ -61,7 +66,7 @@ async function parentWithOneChild() {
     token: parent.jwt,
     body: { username: firstName, password: PASSWORD, fullName: 'Amal', role: 'student', ageTier: 'children' },
   });
-  await startCourse(await signIn(firstName), 'Aqeedah for Young Muslims');
+  await startCourse(await signIn(firstName), 'Aqeedah for Young Muslims', finish);
   return parent;
 }
 
@@ -208,7 +213,8 @@ describe('the family pages in Arabic', () => {
     'render right to left with no accessibility violations, on a phone and a desktop',
     { timeout: 120_000 },
     async () => {
-      const parent = await parentWithOneChild();
+      // The first child finished a course: a certificate and badges to show.
+      const parent = await parentWithOneChild(true);
       const second = await newLearner(appUrl, 'Fiqh of Purification and Prayer');
       const admin = await signInDemo(appUrl, 'admin');
       await call('/api/guardian-links', {
@@ -220,7 +226,9 @@ describe('the family pages in Arabic', () => {
       const page = await open(context, '/family', (p) => p.getByTestId('child-view').waitFor());
       expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
       await expect.poll(() => page.getByTestId('child-choice').count(), { timeout: 15_000 }).toBe(2);
-      await page.getByRole('heading', { name: 'الشهادات' }).waitFor();
+      await page.getByTestId('child-choice').filter({ hasText: 'Amal' }).click();
+      await page.getByRole('button', { name: 'انسخ رابط التحقّق' }).waitFor();
+      expect(await page.locator('#child-badges + ul li').count()).toBeGreaterThan(0);
       await expectNoAxeViolations(page, 'family (ar)');
       await bothScreens(page, 'family.ar');
 
