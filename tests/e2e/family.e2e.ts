@@ -52,15 +52,20 @@ async function startCourse(learner: SignedIn, title: string, finish = false) {
   return { course };
 }
 
-/** A new parent (made by the admin) with one child they created themself, who has started (or finished) a course. */
-async function parentWithOneChild(finish = false) {
+/** A new parent account, made by the admin, with no child yet. */
+async function newParent() {
   const admin = await signInDemo(appUrl, 'admin');
   const username = uniqueName('parent');
   await call('/api/users', {
     token: admin.jwt,
     body: { username, email: `${username}@example.test`, password: PASSWORD, role: 'parent', fullName: 'Khadija Test' },
   });
-  const parent = await signIn(username);
+  return signIn(username);
+}
+
+/** A new parent with one child they created themself, who has started (or finished) a course. */
+async function parentWithOneChild(finish = false) {
+  const parent = await newParent();
   const firstName = uniqueName('amal');
   await call('/api/users', {
     token: parent.jwt,
@@ -167,10 +172,15 @@ describe('a parent pairs with a second child by a code their teacher made', () =
 
 describe('a parent adds a child account', () => {
   it('creates it with a username and no e-mail, and the child signs in with it', async () => {
-    const parent = await parentWithOneChild();
+    const parent = await newParent();
     const context = await browser.newContext({ viewport: PHONE, locale: 'en' });
     await useSession(context, parent, 'en');
-    const page = await open(context, '/family', (p) => p.getByTestId('child-view').waitFor());
+    // No child yet: the page says how to add or link one.
+    const page = await open(context, '/family', (p) =>
+      p.getByRole('heading', { name: 'No children linked yet' }).waitFor(),
+    );
+    await expectNoAxeViolations(page, 'family, no children (en)');
+    await bothScreens(page, 'family-empty.en');
     await page.getByRole('link', { name: 'Add a child' }).click();
     await page.getByRole('heading', { name: 'Add a child', level: 1 }).waitFor();
     await expectNoAxeViolations(page, 'add child (en)');
@@ -192,8 +202,9 @@ describe('a parent adds a child account', () => {
     await page.getByRole('button', { name: 'Create the account' }).click();
     await expect.poll(() => page.locator('.error').textContent(), { timeout: 15_000 }).toContain('taken');
 
+    // The family page now shows the new child.
     await page.goto(appUrl + '/family');
-    await expect.poll(() => page.getByTestId('child-choice').count(), { timeout: 15_000 }).toBe(2);
+    await page.getByRole('heading', { name: 'Yusra', level: 2 }).waitFor();
     await context.close();
 
     // The child signs in on their own (another phone) with the username and password.
