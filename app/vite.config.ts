@@ -17,10 +17,23 @@ const absoluteRoot: Plugin = {
   config: { order: 'pre', handler: () => ({ root: appDir }) },
 };
 
+/**
+ * Files that only one role's pages use stay out of the learner's first visit: without this, the
+ * small-chunk merging below folds small shared modules (a message book, the family pages' API calls)
+ * into the shell. Each message book in each language is a file of its own ("book-family-ar"; core
+ * English is the shell's), and a role's components and calls one file per area ("area-family").
+ */
+function roleAreaChunk(id: string): string | undefined {
+  const [, book, locale] = /[\\/]i18n[\\/]books[\\/](\w+)[\\/](\w+)\.ts$/.exec(id) ?? [];
+  if (book && locale) return book === 'core' && locale === 'en' ? undefined : `book-${book}-${locale}`;
+  const area = /[\\/]src[\\/]lib[\\/](?:components[\\/]|api[\\/])?(family|teach|admin)(?:[\\/]|\.ts$)/.exec(id)?.[1];
+  return area && `area-${area}`;
+}
+
 export default defineConfig({
   plugins: [absoluteRoot, sveltekit()],
   build: {
     // Merge small shared chunks: every file is a request, and a phone on slow data pays each round trip.
-    rollupOptions: { output: { experimentalMinChunkSize: 10_000 } },
+    rollupOptions: { output: { experimentalMinChunkSize: 10_000, manualChunks: roleAreaChunk } },
   },
 });

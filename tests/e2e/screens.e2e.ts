@@ -34,7 +34,7 @@ const pages: { name: string; path: string; who?: () => Promise<SignedIn>; ready:
     name: 'family-home',
     path: '/family',
     who: () => signInDemo(appUrl, 'parent.fatima'),
-    ready: '[data-testid=child-card]',
+    ready: '[data-testid=child-view]',
   },
   { name: 'teach-home', path: '/teach', who: () => signInDemo(appUrl, 'teacher.amina'), ready: 'main h1' },
   { name: 'admin-home', path: '/admin', who: () => signInDemo(appUrl, 'admin'), ready: 'main h1' },

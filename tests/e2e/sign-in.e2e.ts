@@ -73,7 +73,7 @@ describe('signing in through the PWA in Chromium', () => {
     await expect.poll(() => page.getByTestId('whoami').textContent(), { timeout: 15_000 }).toBe('parent.fatima');
     expect(await page.getByTestId('role').getAttribute('data-role')).toBe('parent');
     expect(new URL(page.url()).pathname).toBe('/family');
-    await expect.poll(() => page.getByTestId('child-card').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.getByTestId('child-choice').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     await expectNoAxeViolations(page, 'family home');
     await screenshot(page, 'family-home.en.phone');
     expect(violations()).toEqual([]);

@@ -9,6 +9,7 @@ import {
   redeemPairingCode,
   revokePairingCode,
 } from '../services/accounts/pairing-codes';
+import { listPairableStudents } from '../services/accounts/pairable-students';
 import { presentUser } from '../services/accounts/user-records';
 import { auditContext } from './audit-context';
 
@@ -19,6 +20,13 @@ const userKey = z.union([z.number().int().positive(), z.string().min(1).max(24)]
 const issueBody = z.object({ data: z.object({ child: userKey }).strict() }).strict();
 const redeemBody = z.object({ data: z.object({ code: z.string().trim().min(1).max(32) }).strict() }).strict();
 const listQuery = z.object({ child: z.string().min(1).max(24).optional() }).strict();
+const studentsQuery = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
 
 pairingCodeRoutes.post('/', async (c) => {
   const scopes = authorize(c.var.user, 'pairingCodes', 'create');
@@ -35,6 +43,14 @@ pairingCodeRoutes.get('/', async (c) => {
   const { child } = parseWith(listQuery, c.req.query());
   const codes = await listOpenPairingCodes(await c.var.db(), auditContext(c, requireUser(c.var.user)), scopes, child);
   return c.json({ data: codes, meta: { pagination: { total: codes.length } } });
+});
+
+// Whom the caller may issue codes for: the same rule as issuing one.
+pairingCodeRoutes.get('/students', async (c) => {
+  const scopes = authorize(c.var.user, 'pairingCodes', 'create');
+  const search = parseWith(studentsQuery, c.req.query());
+  const audit = auditContext(c, requireUser(c.var.user));
+  return c.json(await listPairableStudents(await c.var.db(), audit, scopes, { ...search, q: search.q || undefined }));
 });
 
 pairingCodeRoutes.delete('/:documentId', async (c) => {

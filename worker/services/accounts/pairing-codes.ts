@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client';
 import { courseEnrollments, courses, guardianLinks, hifzPlans, pairingCodes, users } from '../../../db/schema';
-import type { PairingCodeInfo } from '../../contract/families';
+import type { PairingCodeInfo, PairingRefusal } from '../../contract/families';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors';
 import { toHex } from '../../lib/ids';
 import { normalizeReadableCode, readableCode } from '../../lib/readable-codes';
@@ -47,7 +47,7 @@ function taughtBy(teacherId: number): SQL {
     OR EXISTS (SELECT 1 FROM ${hifzPlans} p WHERE p.student_id = ${users.id} AND p.teacher_id = ${teacherId}))`;
 }
 
-function pairableScope(actorId: number, scopes: readonly Scope[]): SQL {
+export function pairableScope(actorId: number, scopes: readonly Scope[]): SQL {
   if (scopes.includes('all')) return sql`true`;
   if (scopes.includes('students')) return taughtBy(actorId);
   return sql`false`;
@@ -171,6 +171,9 @@ export async function revokePairingCode(
   });
 }
 
+/** A refusal's `details.reason`, so the app can say it in the parent's language. */
+const because = (reason: PairingRefusal) => ({ reason });
+
 /** Why a code did not work, for the parent; each reason counts towards the rate limit all the same. */
 async function refusal(db: Database, hash: string) {
   const [code] = await db
@@ -181,11 +184,14 @@ async function refusal(db: Database, hash: string) {
     })
     .from(pairingCodes)
     .where(eq(pairingCodes.codeHash, hash));
-  if (!code) return badRequest('No such pairing code: check it and try again');
-  if (code.usedAt) return conflict('This pairing code has already been used: ask the teacher for a new one');
-  if (code.revokedAt) return badRequest('This pairing code was withdrawn: ask the teacher for a new one');
+  if (!code) return badRequest('No such pairing code: check it and try again', because('unknown'));
+  if (code.usedAt)
+    return conflict('This pairing code has already been used: ask the teacher for a new one', because('used'));
+  if (code.revokedAt)
+    return badRequest('This pairing code was withdrawn: ask the teacher for a new one', because('withdrawn'));
   return badRequest(
     `This pairing code has expired (codes last ${PAIRING_CODE_HOURS} hours): ask the teacher for a new one`,
+    because('expired'),
   );
 }
 
@@ -219,14 +225,15 @@ export async function redeemPairingCode(
       .returning({ childId: pairingCodes.childId, createdById: pairingCodes.createdById });
     if (!code) return null;
     const [child] = await selectUsers(tx).where(eq(users.id, code.childId));
-    if (child?.role !== 'student') throw conflict('This pairing code is for an account that is no longer a student');
+    if (child?.role !== 'student')
+      throw conflict('This pairing code is for an account that is no longer a student', because('not-a-student'));
     const linked = await tx
       .insert(guardianLinks)
       .values({ parentId: parent.id, childId: code.childId, createdById: code.createdById })
       .onConflictDoNothing()
       .returning();
     // Thrown inside the transaction: the code is not spent on a link that already exists.
-    if (!linked.length) throw conflict('You are already linked to this child');
+    if (!linked.length) throw conflict('You are already linked to this child', because('already-linked'));
     await recordActivity(tx, audit, {
       ...linkRecord('link', parent.documentId, child.documentId),
       action: 'pairing_code_redeem',

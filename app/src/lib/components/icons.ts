@@ -42,6 +42,12 @@ export const ICONS = {
     mirrored: false,
   },
   teach: { d: 'M3 5h18v11H3zM8 20h8M12 16v4', mirrored: false },
+  copy: { d: 'M9 8.5h10.5V21H9zM6 16.5H4.5V3H15v1.5', mirrored: false },
+  plus: { d: 'M12 4.5v15M4.5 12h15', mirrored: false },
+  link: {
+    d: 'M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L11.7 6M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.5-1.5',
+    mirrored: false,
+  },
   shield: { d: 'M12 3 4.5 6v5.5c0 4.5 3.2 8.2 7.5 9.5 4.3-1.3 7.5-5 7.5-9.5V6z', mirrored: false },
 } as const;
 

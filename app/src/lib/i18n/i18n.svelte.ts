@@ -19,6 +19,8 @@ class I18n {
   #locale = $state(DEFAULT_LOCALE);
   #books = $state.raw<Loaded>({ core: en });
   #using = new Set<Book>(['core']);
+  #loading = new Map<Book, Promise<void>>();
+  #applying: Promise<void> = Promise.resolve();
   #messages = $derived(Object.assign({}, ...Object.values(this.#books)) as Messages);
 
   /**
@@ -48,20 +50,30 @@ class I18n {
     } catch {
       // Storage may be blocked; the browser's language still applies.
     }
-    await this.#apply(pickLocale(saved, navigator.languages));
+    await (this.#applying = this.#apply(pickLocale(saved, navigator.languages)));
   }
 
   /** Makes books' words available in the current language (and in any language chosen later). */
   async use(...books: Book[]): Promise<void> {
+    // A route group's load runs beside the root layout's `init`: wait for the language being applied, so
+    // a book is loaded in it (not in English while Arabic is still arriving) and not overwritten by it.
+    await this.#applying;
     const missing = books.filter((book) => !this.#using.has(book));
-    if (missing.length === 0) return;
     for (const book of missing) this.#using.add(book);
-    const loaded = await loadBooks(this.#locale, missing);
-    this.#books = { ...this.#books, ...loaded };
+    if (missing.length) {
+      const locale = this.#locale;
+      const loading = loadBooks(locale, missing).then((loaded) => {
+        // A language switched meanwhile has loaded every book in use itself.
+        if (locale === this.#locale) this.#books = { ...this.#books, ...loaded };
+      });
+      for (const book of missing) this.#loading.set(book, loading);
+    }
+    // Also wait for books another caller started loading, so the page never renders without them.
+    await Promise.all(books.map((book) => this.#loading.get(book)));
   }
 
   async set(locale: string): Promise<void> {
-    await this.#apply(locale);
+    await (this.#applying = this.#apply(locale));
     try {
       localStorage.setItem(LOCALE_STORAGE_KEY, locale);
     } catch {
