@@ -41,4 +41,7 @@ export const ACTIVITY_ENTITY_TYPES = every<ActivityEntityType>()([
   'pairingCodes',
   'schoolSettings',
   'files',
+  'hifzPlans',
+  'hifzSessions',
+  'hifzRecitations',
 ]);

@@ -14,7 +14,6 @@ import type {
 import type { ApiClient } from './client';
 
 export type * from '$contract/hifz';
-export { HIFZ_GRADES, HIFZ_MISTAKE_TYPES, HIFZ_CHECK_KINDS } from '$contract/hifz';
 
 type One<T> = { data: T };
 

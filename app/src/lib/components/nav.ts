@@ -9,3 +9,12 @@ export interface NavItem {
   /** Matches only the exact path (a home page), not the pages below it. */
   exact?: boolean;
 }
+
+/**
+ * A path held in a variable (a nav entry, a layout's home), typed for `resolve()`. TypeScript matches a
+ * union argument against resolve's per-route signatures only up to 25 routes, and the app has more; every
+ * such path is a route without parameters, whose signature `'/'` names. The value is unchanged.
+ */
+export function staticRoute(path: Pathname): '/' {
+  return path as '/';
+}

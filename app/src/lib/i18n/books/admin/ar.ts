@@ -269,6 +269,9 @@ const ar = {
       pairingCodes: 'رمز ربط',
       schoolSettings: 'إعداد المدرسة',
       files: 'ملف',
+      hifzPlans: 'خطة حفظ',
+      hifzSessions: 'جلسة تسميع',
+      hifzRecitations: 'تلاوة مسجلة',
     },
   },
   adminSystem: {

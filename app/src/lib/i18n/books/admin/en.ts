@@ -246,6 +246,9 @@ const en = {
       pairingCodes: 'Pairing code',
       schoolSettings: 'School setting',
       files: 'File',
+      hifzPlans: 'Hifz plan',
+      hifzSessions: 'Hifz sitting',
+      hifzRecitations: 'Recitation',
     } as Record<string, string>,
   },
   adminSystem: {
