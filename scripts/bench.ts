@@ -70,7 +70,7 @@ import {
   table,
   type ScaleRun,
 } from './bench/report';
-import { counterDelta } from '../db/local/proxy-counters';
+import { counterDelta, type ProxyCounters } from '../db/local/proxy-counters';
 import { fixed, type Target } from './bench/stats';
 import { middlewareCostMicros, usageOverhead } from './bench/usage-overhead';
 import { mixedEndpoint, writeEndpoints } from './bench/write-endpoints';
@@ -83,7 +83,7 @@ const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Learners the write and mixed runs take in turn (far more than connections: see learners.ts). */
 const LEARNERS = 400;
 /** Timed runs of each worst allowed query, after one warm-up. */
-const QUERY_RUNS = 5;
+const QUERY_RUNS = 3;
 /** Strapi v5.54 on the same dataset shape and query (issue 10): 121 req/s; the target is 6x. */
 const STRAPI_REQ_PER_SEC = 121;
 
@@ -199,10 +199,23 @@ async function openBenchDatabase(kind: DatabaseKind): Promise<BenchDatabase> {
   return { proxy, stats, label: `Postgres (${source}: ${redact(server)}), scratch database ${url.pathname.slice(1)}` };
 }
 
-/** The proxy's counters and, on Postgres, the sessions it has started for this database. */
+/**
+ * The proxy's counters and, on Postgres, the sessions started for this database. Taken once the proxy is
+ * quiet: requests still in flight when autocannon stopped (the warm-up's, or the run's own, which
+ * measureEndpoint counts as sent) finish first, so each run's counters hold its own requests' work.
+ */
 function snapshotter(database: BenchDatabase): () => Promise<DatabaseSnapshot> {
+  const busy = (c: ProxyCounters) => c.httpRequests + c.wsSessions + c.wsHeldMs;
   return async () => {
-    const snapshot: DatabaseSnapshot = { proxy: await database.proxy.counters() };
+    let proxy = await database.proxy.counters();
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const again = await database.proxy.counters();
+      const quiet = busy(again) === busy(proxy);
+      proxy = again;
+      if (quiet) break;
+    }
+    const snapshot: DatabaseSnapshot = { proxy };
     if (database.stats) {
       // A backend reports its session to the statistics once idle, within a second.
       await new Promise((resolve) => setTimeout(resolve, 1100));

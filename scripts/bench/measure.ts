@@ -66,6 +66,8 @@ export interface Measurement {
   max?: number;
   /** Answers in the measured run. */
   answered?: number;
+  /** Requests sent in the measured run: the answered ones and those still in flight when it stopped. */
+  sent?: number;
   non2xx?: number;
   /** Answers whose status was not one of the endpoint's expected ones. */
   unexpected?: number;
@@ -208,6 +210,7 @@ export async function measureEndpoint(
     p99: answered ? result.latency.p99 : undefined,
     max: answered ? result.latency.max : undefined,
     answered,
+    sent: result.requests.sent,
     non2xx: result.non2xx,
     unexpected: answered - expected,
     statusCodes,
