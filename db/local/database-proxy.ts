@@ -42,6 +42,11 @@ export async function startDatabaseProxy(targets: DatabaseTarget[], port = 0): P
     }
     void handleSqlOverHttp(request, response, (address) => byAddress.get(address), counters);
   });
+  // workerd keeps its connections to the proxy open between requests. Node closes an idle one after 5 s
+  // by default, and a request workerd sends on it at that moment fails ("Network connection lost", a 500
+  // seen by the benchmark's mixed run): keep idle connections far longer than any gap between requests.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (request, socket, head) => {
     const address = new URL(request.url ?? '/', 'http://proxy').searchParams.get('address') ?? '';
