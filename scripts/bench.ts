@@ -353,6 +353,7 @@ function targetsOf(
   ceiling: Measurement | undefined,
   reads: Measurement[],
   writes: Measurement[],
+  writesAlone: Measurement[],
   mixed: Measurement | undefined,
 ): Target[] {
   const targets: Target[] = [];
@@ -403,9 +404,30 @@ function targetsOf(
   });
   const progress = find(writes, 'progress event');
   const batch = find(writes, 'offline batch');
+  const answered = (m: Measurement | undefined) => (m?.answered ? m.p99 : undefined);
   targets.push(
-    { name: 'progress event: p99', measured: progress?.p99, bound: 60, kind: 'max', unit: 'ms' },
-    { name: 'offline batch of 50: p99', measured: batch?.p99, bound: 250, kind: 'max', unit: 'ms' },
+    { name: 'progress event: p99 at 10 connections', measured: answered(progress), bound: 60, kind: 'max', unit: 'ms' },
+    {
+      name: 'offline batch of 50: p99 at 10 connections',
+      measured: answered(batch),
+      bound: 250,
+      kind: 'max',
+      unit: 'ms',
+    },
+    {
+      name: 'progress event: p99, one client',
+      measured: answered(find(writesAlone, 'progress event')),
+      bound: 60,
+      kind: 'max',
+      unit: 'ms',
+    },
+    {
+      name: 'offline batch of 50: p99, one client',
+      measured: answered(find(writesAlone, 'offline batch')),
+      bound: 250,
+      kind: 'max',
+      unit: 'ms',
+    },
   );
   if (mixed && !mixed.failure) {
     targets.push(
@@ -496,6 +518,7 @@ async function runDatabase(kind: DatabaseKind, scale: number): Promise<DatabaseR
   let ceiling: Measurement | undefined;
   let reads: Measurement[] = [];
   let writes: Measurement[] = [];
+  let writesAlone: Measurement[] = [];
   let mixed: Measurement | undefined;
   let timings: QueryTiming[] = [];
   let analyticsResults: Measurement[] = [];
@@ -510,6 +533,12 @@ async function runDatabase(kind: DatabaseKind, scale: number): Promise<DatabaseR
   if (has('writes')) {
     await mintTokens(learners, jwtSecret);
     writes = await measureAll(baseUrl, writeEndpoints(next, addresses()), settings, snapshot);
+    // One phone's write, queued behind no other: what the learner waits for when the school is quiet (and,
+    // on the embedded database, which serves one transaction at a time, the only latency it can promise).
+    const alone = writeEndpoints(next, addresses())
+      .slice(0, 2)
+      .map((e) => ({ ...e, name: `${e.name.split(':')[0]}, alone` }));
+    writesAlone = await measureAll(baseUrl, alone, { ...settings, connections: 1 }, snapshot);
   }
   if (has('mixed')) {
     await mintTokens(learners, jwtSecret);
@@ -557,16 +586,18 @@ async function runDatabase(kind: DatabaseKind, scale: number): Promise<DatabaseR
   if (ceiling) printMeasurements('The ceiling: the runtime answering without the database', [ceiling], settings);
   if (reads.length) printMeasurements('Reads', reads, settings, ceilingRate);
   if (writes.length) printMeasurements('Writes', writes, settings, ceilingRate);
+  if (writesAlone.length) printMeasurements('Writes, one client', writesAlone, { ...settings, connections: 1 });
   if (mixed) {
     printMeasurements(`Mixed: ${options.mixedClients} concurrent clients`, [mixed], mixedSettings);
     console.log(`  status codes: ${JSON.stringify(mixed.statusCodes)}; requests answered: ${mixed.answered}`);
   }
-  printDatabaseWork([...reads, ...writes, ...(mixed ? [mixed] : [])]);
+  printDatabaseWork([...reads, ...writes, ...writesAlone, ...(mixed ? [mixed] : [])]);
   printQueryTimings(timings, kind === 'embedded');
   if (analyticsResults.length)
     printMeasurements('Analytics and observability endpoints', analyticsResults, analyticsSettings);
   if (overhead) printOverhead(COURSES_NAME, overhead, overheadSettings);
-  const targetList = has('core') || has('writes') || has('mixed') ? targetsOf(ceiling, reads, writes, mixed) : [];
+  const targetList =
+    has('core') || has('writes') || has('mixed') ? targetsOf(ceiling, reads, writes, writesAlone, mixed) : [];
   printTargets(`Targets of issue 10 (${kind} database)`, targetList);
   if (database.caveat) console.log(`\nNOTE: ${database.caveat}`);
 
