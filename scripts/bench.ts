@@ -360,7 +360,8 @@ function targetsOf(
   const find = (list: Measurement[], prefix: string) =>
     list.find((m) => m.endpoint.name.startsWith(prefix) && !m.failure);
   const ceilingRate = ceiling && !ceiling.failure ? ceiling.reqPerSec : undefined;
-  for (const name of READS) {
+  // Only the sections that ran have targets to report.
+  for (const name of reads.length ? READS : []) {
     const m = find(reads, name);
     const short = name.split(':')[0]!;
     targets.push(
@@ -381,7 +382,7 @@ function targetsOf(
       { name: `${short}: p99 at 10 connections`, measured: m?.p99, bound: 40, kind: 'max', unit: 'ms' },
     );
   }
-  for (const name of [...READS, SIGNED_IN_COURSES_NAME]) {
+  for (const name of reads.length ? [...READS, SIGNED_IN_COURSES_NAME] : []) {
     const m = find(reads, name);
     const short = name.split(':')[0]!.split(' (')[0]!;
     targets.push({
@@ -395,40 +396,48 @@ function targetsOf(
   const readBackends = reads
     .filter((m) => !m.failure && m.before?.proxy && m.after?.proxy && m.endpoint !== ceiling?.endpoint)
     .map((m) => counterDelta(m.before!.proxy!, m.after!.proxy!).backendsStarted);
-  targets.push({
-    name: 'reads: backends started during their runs (warm)',
-    measured: readBackends.length ? readBackends.reduce((a, b) => a + b, 0) : undefined,
-    bound: 0,
-    kind: 'max',
-    unit: '',
-  });
+  if (reads.length)
+    targets.push({
+      name: 'reads: backends started during their runs (warm)',
+      measured: readBackends.length ? readBackends.reduce((a, b) => a + b, 0) : undefined,
+      bound: 0,
+      kind: 'max',
+      unit: '',
+    });
   const progress = find(writes, 'progress event');
   const batch = find(writes, 'offline batch');
   const answered = (m: Measurement | undefined) => (m?.answered ? m.p99 : undefined);
-  targets.push(
-    { name: 'progress event: p99 at 10 connections', measured: answered(progress), bound: 60, kind: 'max', unit: 'ms' },
-    {
-      name: 'offline batch of 50: p99 at 10 connections',
-      measured: answered(batch),
-      bound: 250,
-      kind: 'max',
-      unit: 'ms',
-    },
-    {
-      name: 'progress event: p99, one client',
-      measured: answered(find(writesAlone, 'progress event')),
-      bound: 60,
-      kind: 'max',
-      unit: 'ms',
-    },
-    {
-      name: 'offline batch of 50: p99, one client',
-      measured: answered(find(writesAlone, 'offline batch')),
-      bound: 250,
-      kind: 'max',
-      unit: 'ms',
-    },
-  );
+  if (writes.length)
+    targets.push(
+      {
+        name: 'progress event: p99 at 10 connections',
+        measured: answered(progress),
+        bound: 60,
+        kind: 'max',
+        unit: 'ms',
+      },
+      {
+        name: 'offline batch of 50: p99 at 10 connections',
+        measured: answered(batch),
+        bound: 250,
+        kind: 'max',
+        unit: 'ms',
+      },
+      {
+        name: 'progress event: p99, one client',
+        measured: answered(find(writesAlone, 'progress event')),
+        bound: 60,
+        kind: 'max',
+        unit: 'ms',
+      },
+      {
+        name: 'offline batch of 50: p99, one client',
+        measured: answered(find(writesAlone, 'offline batch')),
+        bound: 250,
+        kind: 'max',
+        unit: 'ms',
+      },
+    );
   if (mixed && !mixed.failure) {
     targets.push(
       {
