@@ -8,10 +8,6 @@
 //   2. throughput of the Q1 statement (runtime-facts.md) with 10 concurrent clients, over HTTP and over
 //      a fresh WebSocket session per statement, on the benchmark's dataset.
 // BENCH_DURATION (seconds per throughput run, default 10) and BENCH_SAMPLES (default 500) shorten it.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Client, neon, neonConfig } from '@neondatabase/serverless';
 import { configureDriver, openDatabase } from '../db/client';
 import type { LocalDatabase } from '../db/local/local-database';
@@ -22,8 +18,8 @@ import { hashPassword } from '../worker/lib/passwords';
 import { createScratchDatabase } from '../tests/support/scratch-database';
 import { postgresAnswers, postgresServerUrl } from '../tests/support/local-backends';
 import { BENCH_PASSWORD, buildDataset } from './bench/dataset';
+import { startProxyProcess } from './bench/proxy-child';
 import { q1Statement } from './bench/q1-statement';
-import { projectRoot } from './paths';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 500);
@@ -143,25 +139,6 @@ async function measure(backend: string, database: LocalDatabase): Promise<void> 
   console.log(`${backend}: Q1, ${CONCURRENCY} concurrent clients, ${DURATION_S} s each`);
   await load(backend, `Q1 over HTTP (${CONCURRENCY} clients)`, () => httpQuery(q1.text, q1.params));
   await load(backend, `Q1, fresh WebSocket session (${CONCURRENCY} clients)`, () => freshSession(q1.text, q1.params));
-}
-
-/** startLocalDatabase in a child process; '' for the embedded PGlite. */
-async function startProxyProcess(databaseUrl: string): Promise<LocalDatabase> {
-  const child = spawn(
-    process.execPath,
-    [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/bench/proxy-process.ts', databaseUrl],
-    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-  const urls = JSON.parse(line) as Pick<LocalDatabase, 'databaseUrl' | 'wsProxy' | 'sqlHttpUrl'>;
-  return {
-    ...urls,
-    kind: databaseUrl ? 'external' : 'embedded',
-    stop: async () => {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
 }
 
 if (postgresAnswers) {

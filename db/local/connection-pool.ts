@@ -36,6 +36,8 @@ export class ConnectionPool {
   private readonly waiters: Waiter[] = [];
   private size = 0;
   private opening = 0;
+  /** Connections this pool has opened since it was made: each one a backend started. */
+  opened = 0;
   private closed = false;
   private readonly reaper: NodeJS.Timeout;
 
@@ -128,6 +130,7 @@ export class ConnectionPool {
   }
 
   private openOne(): void {
+    this.opened += 1;
     this.size += 1;
     this.opening += 1;
     this.open().then(

@@ -20,6 +20,8 @@ export interface DatabaseTarget {
   /** The pool for this login; throws a PostgresError (28P01, 3D000) for a login the target refuses. */
   poolFor(login: ClientLogin): ConnectionPool;
   cancel(key: { processId: number; secretKey: number }): void;
+  /** Connections opened to the server so far (Postgres backends started), over all of its pools. */
+  backendsStarted(): number;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export function postgresTarget(
       return found;
     },
     cancel: (key) => sendCancelRequest(server.host, server.port, key.processId, key.secretKey),
+    backendsStarted: () => [...pools.values()].reduce((sum, p) => sum + p.opened, 0),
     close: async () => {
       await Promise.all([...pools.values()].map((p) => p.close()));
     },
@@ -108,6 +111,7 @@ export function pgliteTarget(
       return pool;
     },
     cancel: () => {},
+    backendsStarted: () => pool.opened,
     close: () => pool.close(),
   };
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BackendConnection } from './backend-connection';
 import { PoolBusyError, type ConnectionPool } from './connection-pool';
 import type { DatabaseTarget } from './database-targets';
+import type { ProxyCounters } from './proxy-counters';
 import { batchHeaders, HttpProtocolError, parseNeonRequest, renderError, renderResult } from './neon-http-protocol';
 import { PostgresError } from './postgres-messages';
 import { runStatement, runTransaction, type StatementResult } from './run-statements';
@@ -18,6 +19,7 @@ export async function handleSqlOverHttp(
   request: IncomingMessage,
   response: ServerResponse,
   findTarget: (address: string) => DatabaseTarget | undefined,
+  counters?: ProxyCounters,
 ): Promise<void> {
   let pool: ConnectionPool | undefined;
   let connection: BackendConnection | undefined;
@@ -28,10 +30,20 @@ export async function handleSqlOverHttp(
     const target = findTarget(parsed.address);
     if (!target) throw new HttpProtocolError(400, `this proxy does not serve a database at ${parsed.address}`);
     pool = target.poolFor(parsed.login);
+    const waited = performance.now();
     connection = await pool.lease();
-    results = parsed.batch
-      ? await runTransaction(connection, parsed.statements, parsed.transaction)
-      : [await runStatement(connection, parsed.statements[0]!)];
+    const started = performance.now();
+    if (counters) {
+      counters.httpQueueMs += started - waited;
+      counters.httpStatements += parsed.statements.length;
+    }
+    try {
+      results = parsed.batch
+        ? await runTransaction(connection, parsed.statements, parsed.transaction)
+        : [await runStatement(connection, parsed.statements[0]!)];
+    } finally {
+      if (counters) counters.httpDatabaseMs += performance.now() - started;
+    }
     const rendered = results.map((result, i) => renderResult(result, parsed.statements[i]!.arrayMode));
     const body = JSON.stringify(parsed.batch ? { results: rendered } : rendered[0]);
     if (body.length > MAX_RESPONSE_BYTES) {
@@ -39,12 +51,14 @@ export async function handleSqlOverHttp(
     }
     send(response, 200, body, parsed.batch ? batchHeaders(parsed.transaction) : {});
   } catch (error) {
+    if (counters) counters.httpErrors += 1;
     if (error instanceof PoolBusyError) send(response, 503, JSON.stringify(renderError(error.fields)));
     else if (error instanceof PostgresError) send(response, 400, JSON.stringify(renderError(error.fields)));
     else if (error instanceof HttpProtocolError)
       send(response, error.status, JSON.stringify({ message: error.message }));
     else send(response, 500, JSON.stringify({ message: `database connection failed: ${(error as Error).message}` }));
   } finally {
+    if (counters) counters.httpRequests += 1;
     // The answer is on its way; the connection is made clean for the next borrower after it.
     if (pool && connection) await giveBack(pool, connection, results);
   }

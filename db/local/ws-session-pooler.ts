@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import type { BackendConnection, BackendSession } from './backend-connection';
 import type { ConnectionPool } from './connection-pool';
 import type { ClientLogin, DatabaseTarget } from './database-targets';
+import type { ProxyCounters } from './proxy-counters';
 import {
   backend,
   CANCEL_REQUEST,
@@ -27,8 +28,13 @@ const keyOf = (processId: number, secretKey: number) => `${processId}:${secretKe
  * sends Terminate or goes away, the connection is brought back to idle, reset (ROLLBACK, DISCARD ALL)
  * and returned to the pool; one that cannot be made clean is closed instead.
  */
-export function serveWebSocketSession(ws: WebSocket, target: DatabaseTarget, cancelKeys: CancelKeys): void {
-  const session = new ClientSession(ws, target, cancelKeys);
+export function serveWebSocketSession(
+  ws: WebSocket,
+  target: DatabaseTarget,
+  cancelKeys: CancelKeys,
+  counters?: ProxyCounters,
+): void {
+  const session = new ClientSession(ws, target, cancelKeys, counters);
   ws.on('message', (data) => session.receive(toBuffer(data)));
   ws.on('close', () => session.end());
   ws.on('error', () => session.end());
@@ -39,6 +45,8 @@ interface Lease {
   connection: BackendConnection;
   session: BackendSession;
   cancelKey: string;
+  /** performance.now() when the connection was leased. */
+  since: number;
 }
 
 class ClientSession {
@@ -54,6 +62,7 @@ class ClientSession {
     private readonly ws: WebSocket,
     private readonly target: DatabaseTarget,
     private readonly cancelKeys: CancelKeys,
+    private readonly counters?: ProxyCounters,
   ) {}
 
   receive(chunk: Buffer): void {
@@ -86,6 +95,7 @@ class ClientSession {
     if (!lease) return;
     this.lease = undefined;
     this.cancelKeys.delete(lease.cancelKey);
+    if (this.counters) this.counters.wsHeldMs += performance.now() - lease.since;
     void lease.session.finish().then((clean) => giveBack(lease.pool, lease.connection, clean));
   }
 
@@ -140,12 +150,14 @@ class ClientSession {
     this.phase = 'connecting';
     let pool: ConnectionPool;
     let connection: BackendConnection;
+    const waited = performance.now();
     try {
       pool = this.target.poolFor(this.login);
       connection = await pool.lease();
     } catch (error) {
       return this.refuse(error);
     }
+    const since = performance.now();
     try {
       if (!this.ended) await applyStartupParameters(connection, this.startupParameters);
     } catch (error) {
@@ -169,7 +181,11 @@ class ClientSession {
       (bytes) => this.send(bytes),
       () => this.ws.close(),
     );
-    this.lease = { pool, connection, session, cancelKey };
+    this.lease = { pool, connection, session, cancelKey, since };
+    if (this.counters) {
+      this.counters.wsSessions += 1;
+      this.counters.wsQueueMs += since - waited;
+    }
     this.phase = 'active';
     this.forward(this.early.splice(0));
   }

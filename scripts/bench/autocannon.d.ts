@@ -12,8 +12,18 @@ declare module 'autocannon' {
     total: number;
   }
 
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: Record<string, unknown>, context: Record<string, unknown>) => unknown;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+  }
+
   interface Options {
     url: string;
+    requests?: Request[];
     method?: string;
     headers?: Record<string, string>;
     body?: string;

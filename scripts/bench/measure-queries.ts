@@ -48,11 +48,7 @@ export async function timeQuery(
   return timing;
 }
 
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+export { median } from './stats';
 
 /** Linux reports process CPU times in clock ticks of 1/100 s (USER_HZ). */
 const TICKS_PER_SECOND = 100;
@@ -72,21 +68,22 @@ function processCpuMs(pid: number): number | undefined {
 /**
  * The CPU time one run of a statement costs the database, which other work on a shared machine does
  * not inflate the way it inflates wall-clock time. For a Postgres server on this machine, its backend's
- * CPU time from /proc (10 ms resolution, averaged over the runs); for the embedded PGlite, which runs in
- * this process, this process's CPU time. Undefined for a remote server.
+ * CPU time from /proc (10 ms resolution, averaged over the runs); for the embedded PGlite, the CPU time of
+ * the process it runs in (`embeddedPid`: the bench's proxy process, whose own share is small beside the
+ * statement's). Undefined for a remote server.
  */
 export async function databaseCpuMs(
   db: Database,
   statement: SQL,
   runs: number,
-  embedded: boolean,
+  embeddedPid?: number,
 ): Promise<number | undefined> {
   await db.execute(statement);
-  if (embedded) {
-    const before = process.cpuUsage();
+  if (embeddedPid !== undefined) {
+    const before = processCpuMs(embeddedPid);
+    if (before === undefined) return undefined;
     for (let i = 0; i < runs; i++) await db.execute(statement);
-    const used = process.cpuUsage(before);
-    return (used.user + used.system) / 1000 / runs;
+    return (processCpuMs(embeddedPid)! - before) / runs;
   }
   const pid = Number((await db.execute<{ pid: number }>(sql`SELECT pg_backend_pid() AS pid`)).rows[0]?.pid);
   const before = processCpuMs(pid);

@@ -1,7 +1,9 @@
 // The bench's printed output: tables of measurements, the dataset build, the cost of recording API
 // usage, and how each endpoint's cost grows between scales.
+import { counterDelta } from '../../db/local/proxy-counters';
 import type { BuildStep } from './dataset';
 import type { Measurement, Settings } from './measure';
+import { fixed, perRequest, shareOf, verdict, type Target } from './stats';
 import type { Overhead } from './usage-overhead';
 
 export function table(rows: string[][]): string {
@@ -27,19 +29,57 @@ export function printBuild(build: BuildStep[]) {
   );
 }
 
-export function printMeasurements(title: string, results: Measurement[], settings: Settings) {
+/** `ceiling`: the /_health req/s of the same run; each endpoint's req/s is then also shown as a share of it. */
+export function printMeasurements(title: string, results: Measurement[], settings: Settings, ceiling?: number) {
   console.log(
-    `\n== ${title} (${settings.connections} connections, ${settings.duration} s each after a ${settings.warmup} s warm-up; autocannon)`,
+    `\n== ${title} (${settings.connections} connections, ${settings.duration} s each after a ${settings.warmup ? `${settings.warmup} s warm-up` : 'no warm-up'}; autocannon)`,
   );
+  const share = (r: Measurement) => (ceiling ? [`${fixed(shareOf(r.reqPerSec ?? NaN, ceiling), 0)}%`] : []);
   console.log(
     table([
-      ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'DB round trips/request'],
+      [
+        'endpoint',
+        'req/s',
+        ...(ceiling ? ['of /_health'] : []),
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'unexpected',
+        'errors',
+        'DB round trips',
+        'sessions',
+      ],
       ...results.map((r) =>
         r.failure
-          ? [r.endpoint.name, `FAILED (${r.status || 'no answer'})`, '-', '-', '-', r.dbQueries]
-          : [r.endpoint.name, r.reqPerSec!.toFixed(1), String(r.p50), String(r.p99), String(r.non2xx), r.dbQueries],
+          ? [
+              r.endpoint.name,
+              `FAILED (${r.status || 'no answer'})`,
+              ...(ceiling ? ['-'] : []),
+              '-',
+              '-',
+              '-',
+              '-',
+              '-',
+              r.dbQueries,
+              r.dbSessions,
+            ]
+          : [
+              r.endpoint.name,
+              r.reqPerSec!.toFixed(1),
+              ...share(r),
+              fixed(r.p50, 0),
+              fixed(r.p99, 0),
+              fixed(r.max, 0),
+              String(r.unexpected),
+              String(r.errors),
+              r.dbQueries,
+              r.dbSessions,
+            ],
       ),
     ]),
+  );
+  console.log(
+    '  DB round trips and sessions: X-DB-Queries and X-DB-Sessions of one probe request (a sequence: per request, joined by +).',
   );
   console.log('\nRequests:');
   results.forEach((r) =>
@@ -50,13 +90,15 @@ export function printMeasurements(title: string, results: Measurement[], setting
     console.log('\nFAILED endpoints (not measured):');
     failed.forEach((r) => console.log(`  ${r.endpoint.name}: ${r.failure}`));
   }
-  const odd = results.filter((r) => !r.failure && (r.warning || r.non2xx || r.errors));
+  const odd = results.filter((r) => !r.failure && (r.warning || r.unexpected || r.errors));
   if (odd.length) {
     console.log('\nWarnings (measured, but read the figures with care):');
     for (const r of odd) {
-      if (r.warning) console.log(`  ${r.endpoint.name}: the 200 answer is not what was asked for: ${r.warning}`);
-      if (r.non2xx)
-        console.log(`  ${r.endpoint.name}: ${r.non2xx} non-2xx answers; status codes ${JSON.stringify(r.statusCodes)}`);
+      if (r.warning) console.log(`  ${r.endpoint.name}: ${r.warning}`);
+      if (r.unexpected)
+        console.log(
+          `  ${r.endpoint.name}: ${r.unexpected} answers with an unexpected status; status codes ${JSON.stringify(r.statusCodes)}`,
+        );
       if (r.errors) console.log(`  ${r.endpoint.name}: ${r.errors} socket errors/timeouts`);
     }
   }
@@ -102,7 +144,7 @@ export function printGrowth(runs: ScaleRun[]) {
   if (runs.length < 2) return;
   const names = runs[0]!.results.map((r) => r.endpoint.name);
   const cell = (m: Measurement | undefined) =>
-    m && !m.failure ? [m.reqPerSec!.toFixed(1), String(m.p50), String(m.p99)] : ['-', '-', '-'];
+    m && !m.failure ? [m.reqPerSec!.toFixed(1), fixed(m.p50, 0), fixed(m.p99, 0)] : ['-', '-', '-'];
   console.log('\n== Growth: every endpoint at each scale (req/s, p50 ms, p99 ms)');
   console.log(
     table([
@@ -117,6 +159,77 @@ export function printGrowth(runs: ScaleRun[]) {
             : '-';
         return [name, ...found.flatMap(cell), growth];
       }),
+    ]),
+  );
+}
+
+/**
+ * What each endpoint's measured run cost the database, per request answered, from the local proxy's
+ * counters (and Postgres's own count of sessions started): HTTP requests and statements, WebSocket
+ * sessions, backends started, and the time the database spent (HTTP statements; sessions held).
+ */
+export function printDatabaseWork(results: Measurement[]) {
+  const measured = results.filter((r) => !r.failure && r.before?.proxy && r.after?.proxy && r.sent);
+  if (!measured.length) return;
+  const postgres = measured.some((r) => r.before?.postgresSessions !== undefined);
+  console.log('\n== Database work per request sent (the measured run; local proxy counters)');
+  console.log(
+    table([
+      [
+        'endpoint',
+        'HTTP requests',
+        'statements',
+        'sessions',
+        'backends started',
+        ...(postgres ? ['Postgres sessions started'] : []),
+        'DB ms (HTTP)',
+        'session held ms',
+        'queue ms',
+      ],
+      ...measured.map((r) => {
+        const d = counterDelta(r.before!.proxy!, r.after!.proxy!);
+        const per = (value: number, digits = 2) => fixed(perRequest(value, r.sent!), digits);
+        const pg =
+          r.before?.postgresSessions !== undefined && r.after?.postgresSessions !== undefined
+            ? [`${r.after.postgresSessions - r.before.postgresSessions} in all`]
+            : postgres
+              ? ['-']
+              : [];
+        return [
+          r.endpoint.name,
+          per(d.httpRequests),
+          per(d.httpStatements),
+          per(d.wsSessions),
+          `${d.backendsStarted} in all`,
+          ...pg,
+          per(d.httpDatabaseMs),
+          per(d.wsHeldMs),
+          per(d.httpQueueMs + d.wsQueueMs),
+        ];
+      }),
+    ]),
+  );
+  console.log(
+    '  Per request sent: requests still in flight when the run stopped finish before the counters are read.\n' +
+      '  A sequence (quiz, mixed) counts each of its requests. DB ms (HTTP): from handing the statements to a pooled connection to the last result, i.e. the database and the\n' +
+      '  proxy-to-database hop, per request. Session held ms: how long transactions held a connection, the worker’s\n' +
+      '  own time between statements included. Queue ms: waiting for a free connection (the embedded database has one).',
+  );
+}
+
+/** Each target with its figure and whether it is met. */
+export function printTargets(title: string, targets: Target[]) {
+  if (!targets.length) return;
+  console.log(`\n== ${title}`);
+  console.log(
+    table([
+      ['target', 'bound', 'measured', 'verdict'],
+      ...targets.map((t) => [
+        t.name,
+        `${t.kind === 'min' ? '≥' : '≤'} ${t.bound} ${t.unit}`.trim(),
+        `${fixed(t.measured, t.unit === 'req/s' || t.unit === '%' ? 0 : 1)} ${t.unit}`.trim(),
+        verdict(t),
+      ]),
     ]),
   );
 }

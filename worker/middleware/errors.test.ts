@@ -61,6 +61,19 @@ describe('renderError', () => {
     expect(JSON.stringify(body)).not.toMatch(/SELECT|timeout/);
   });
 
+  it('answers a pool that stayed busy past its queue timeout (53300) with a 503 and Retry-After, not a 500', async () => {
+    const driverError = Object.assign(
+      new Error('too many clients: all 1 connections to the embedded database stayed busy for 15000 ms'),
+      { code: '53300' },
+    );
+    const response = await appThatThrows(new Error('Failed query: SELECT …', { cause: driverError })).request('/boom');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    const body = (await response.json()) as any;
+    expect(body.error).toMatchObject({ status: 503, name: 'ServiceUnavailableError' });
+    expect(JSON.stringify(body)).not.toMatch(/SELECT|clients/);
+  });
+
   it.each([
     ['22003', 'value "99999999999" is out of range for type integer'],
     ['22008', 'date/time field value out of range: "0000-01-01"'],

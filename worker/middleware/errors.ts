@@ -6,6 +6,8 @@ import type { AppEnv } from '../env';
 
 /** query_canceled: what statement_timeout raises. */
 const STATEMENT_CANCELED = '57014';
+/** too_many_connections: what the local proxy answers when its pool stayed busy past the queue's timeout. */
+const TOO_MANY_CONNECTIONS = '53300';
 /** SQLSTATE class 22, data_exception: out of range, invalid date, NUL in text, bad escape … */
 const DATA_EXCEPTION_CLASS = '22';
 const RETRY_AFTER_SECONDS = 5;
@@ -21,9 +23,10 @@ export function renderError(error: unknown, c: Context<AppEnv>): Response {
   if (databaseCode === '23505') return c.json(errorBody(409, 'ConflictError', 'This record already exists'), 409);
   if (databaseCode === '23503')
     return c.json(errorBody(409, 'ConflictError', 'This record is still referenced by others'), 409);
-  if (databaseCode === STATEMENT_CANCELED) {
-    // statement_timeout (set per database, see migrations) ended the statement: the server is too busy,
-    // or the request too heavy for now. Nothing was changed: the transaction rolled back.
+  if (databaseCode === STATEMENT_CANCELED || databaseCode === TOO_MANY_CONNECTIONS) {
+    // statement_timeout (set per database, see migrations) ended the statement, or no connection became
+    // free in time: the server is too busy, or the request too heavy for now. Nothing was changed: the
+    // transaction rolled back, or never began.
     c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return c.json(
       errorBody(503, 'ServiceUnavailableError', 'The database took too long to answer; please try again shortly'),
