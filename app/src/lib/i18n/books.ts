@@ -5,6 +5,7 @@
 import type admin from './books/admin/en';
 import type core from './books/core/en';
 import type family from './books/family/en';
+import type player from './books/player/en';
 import type teach from './books/teach/en';
 
 /** Every book's type, by name: a new book adds its line here. */
@@ -13,6 +14,7 @@ interface BookTypes {
   family: typeof family;
   teach: typeof teach;
   admin: typeof admin;
+  player: typeof player;
 }
 
 export type Book = keyof BookTypes;
