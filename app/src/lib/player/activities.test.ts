@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  answerCard,
-  deckDone,
-  gradeOrder,
-  moveItem,
-  newDeck,
-  seedOf,
-  shuffled,
-  startingOrder,
-} from './activities';
+import { answerCard, deckDone, gradeOrder, moveItem, newDeck, seedOf, shuffled, startingOrder } from './activities';
 
 const order = { kind: 'order' as const, prompt: 'Order them', items: ['a', 'b', 'c', 'd'] };
 const cards = {

@@ -30,7 +30,10 @@ const en = {
     stretch: (p: { start: string; end: string }) => `Part ${p.start} – ${p.end}`,
     repeatProgress: (p: { done: number; times: number }) => `Played ${number(p.done)} of ${number(p.times)}`,
     repeatFinished: (p: { times: number }) =>
-      plural(p.times, { one: 'Played once. Recite it yourself now.', other: `Played ${number(p.times)} times. Recite it yourself now.` }),
+      plural(p.times, {
+        one: 'Played once. Recite it yourself now.',
+        other: `Played ${number(p.times)} times. Recite it yourself now.`,
+      }),
     endBeforeStart: 'The end must come after the start.',
     noActivity: 'This activity has not been prepared yet.',
     activityDone: 'Well done! You finished the activity.',
