@@ -67,6 +67,7 @@ const en = {
     lead: 'Keep a course on this phone to study it with no connection: its lessons, recordings and videos.',
     download: 'Download for offline',
     resume: 'Resume download',
+    open: 'Open the course',
     remove: 'Remove download',
     removeConfirm: (p: { course: string }) => `Remove the download of “${p.course}”? Its lessons stay in your courses.`,
     downloading: 'Downloading…',
