@@ -74,7 +74,6 @@ const ar = {
       correct: (p: { count: number; total: number }) => `${number(p.count)} من ${number(p.total)} في مكانها الصحيح.`,
       right: 'في مكانه الصحيح',
       wrong: 'ليس هنا',
-      tryAgain: 'حاول مرة أخرى',
       keys: 'انقل العنصر بأزرار الأسهم بجانبه، أو ركّز عليه واضغط Alt مع السهم للأعلى أو للأسفل.',
     },
   },

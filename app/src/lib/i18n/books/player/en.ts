@@ -58,7 +58,6 @@ const en = {
       correct: (p: { count: number; total: number }) => `${number(p.count)} of ${number(p.total)} in the right place.`,
       right: 'In the right place',
       wrong: 'Not here',
-      tryAgain: 'Try again',
       keys: 'Move an item with its arrow buttons, or focus it and press Alt with the up or down arrow.',
     },
   },
