@@ -21,6 +21,15 @@ export default defineConfig({
   plugins: [absoluteRoot, sveltekit()],
   build: {
     // Merge small shared chunks: every file is a request, and a phone on slow data pays each round trip.
-    rollupOptions: { output: { experimentalMinChunkSize: 10_000 } },
+    rollupOptions: {
+      output: {
+        experimentalMinChunkSize: 10_000,
+        // ...but never a message book: merged, a page's words would load with every first visit.
+        manualChunks: (id) => {
+          const book = /\/lib\/i18n\/books\/([^/]+)\/([^/.]+)\.ts$/.exec(id);
+          return book && !(book[1] === 'core' && book[2] === 'en') ? `book-${book[1]}-${book[2]}` : undefined;
+        },
+      },
+    },
   },
 });
