@@ -109,6 +109,12 @@ describe('a downloaded course offline', () => {
     );
     expect(await page.getByTestId('media-not-downloaded').count()).toBe(0);
     await expect.poll(() => audioState(page).then((s) => s.duration)).toBeGreaterThan(19);
+    // The recording's metadata, read from the phone through the service worker.
+    timings.audioOpenToMetadata = await page.evaluate(
+      () =>
+        performance.getEntriesByName('lesson:media-ready')[0]!.startTime -
+        performance.getEntriesByName('lesson:open')[0]!.startTime,
+    );
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => audioState(page).then((s) => s.time), { timeout: 10_000 }).toBeGreaterThan(0.3);
     await page.getByRole('button', { name: 'Forward 5 seconds' }).click();
