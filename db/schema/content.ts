@@ -95,6 +95,8 @@ export const lessons = pgTable(
     duration: integer('duration'),
     mediaId: integer('media_id').references(() => files.id, { onDelete: 'set null' }),
     isLocked: boolean('is_locked').notNull().default(false),
+    /** An interactive lesson's activity (worker/contract/interactive.ts); null for other types. */
+    interactive: jsonb('interactive').$type<unknown>(),
     ...timestamps,
   },
   (t) => [

@@ -1,3 +1,4 @@
+import type { InteractiveActivity } from '../../worker/contract/interactive';
 import type { courseCategory } from '../schema/enums';
 
 type Category = (typeof courseCategory.enumValues)[number];
@@ -8,6 +9,8 @@ export interface DemoLesson {
   content: string;
   duration: number;
   isLocked?: boolean;
+  /** An interactive lesson's activity (checked against worker/contract/interactive.ts in the tests). */
+  interactive?: InteractiveActivity;
   quiz?: {
     title: string;
     passingScore: number;
@@ -150,10 +153,21 @@ export const DEMO_COURSES: DemoCourse[] = [
       ),
       { title: 'Hadith Jibril', type: 'video', content: 'Islam, Iman and Ihsan explained.', duration: 20 },
       {
-        title: 'Match the hadith to its lesson',
+        title: 'Hadith Jibril in order',
         type: 'interactive',
-        content: 'Drag each hadith to the lesson it teaches.',
+        content: 'Put the questions Jibril asked in the order of the hadith.',
         duration: 8,
+        interactive: {
+          kind: 'order',
+          prompt: 'Jibril came as a man in white and asked the Prophet ﷺ five things. In what order did he ask them?',
+          items: [
+            'Tell me about Islam',
+            'Tell me about Iman',
+            'Tell me about Ihsan',
+            'Tell me about the Hour',
+            'Tell me about its signs',
+          ],
+        },
       },
     ],
   },
@@ -204,7 +218,22 @@ export const DEMO_COURSES: DemoCourse[] = [
         'The six pillars of iman',
         'Belief in Allah, His angels, His books, His messengers, the Last Day and qadar.',
       ),
-      { title: 'Names of Allah', type: 'interactive', content: 'Tap a name to hear its meaning.', duration: 10 },
+      {
+        title: 'Names of Allah',
+        type: 'interactive',
+        content: 'Read each name, think of its meaning, then turn the card.',
+        duration: 10,
+        interactive: {
+          kind: 'flashcards',
+          cards: [
+            { front: 'ٱلرَّحْمَٰنُ', frontLang: 'ar', back: 'Ar-Rahman: the Most Merciful, whose mercy covers everything' },
+            { front: 'ٱلرَّحِيمُ', frontLang: 'ar', back: 'Ar-Rahim: the Especially Merciful to the believers' },
+            { front: 'ٱلْمَلِكُ', frontLang: 'ar', back: 'Al-Malik: the King, who owns everything' },
+            { front: 'ٱلسَّلَامُ', frontLang: 'ar', back: 'As-Salam: the Source of Peace' },
+            { front: 'ٱلْخَالِقُ', frontLang: 'ar', back: 'Al-Khaliq: the Creator' },
+          ],
+        },
+      },
     ],
   },
   {

@@ -82,6 +82,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
             content: l.content,
             duration: l.duration,
             isLocked: l.isLocked ?? false,
+            interactive: l.interactive ?? null,
             order: order + 1,
             courseId: course!.id,
           })

@@ -13,6 +13,7 @@ import type {
   userAchievements,
   userProgresses,
 } from '../../db/schema';
+import type { InteractiveActivity } from './interactive';
 import type { QuizQuestion } from './quiz-questions';
 import type { Wire } from './wire';
 
@@ -55,7 +56,9 @@ export interface Course extends Attributes<typeof courses, 'courses'> {
   prerequisites?: Course[];
 }
 
-export interface Lesson extends Attributes<typeof lessons, 'lessons'> {
+export interface Lesson extends Omit<Attributes<typeof lessons, 'lessons'>, 'interactive'> {
+  /** The activity of an interactive lesson (checked when written); null for other types. */
+  interactive: InteractiveActivity | null;
   course?: Course | null;
   media?: MediaFile | null;
   quiz?: Quiz | null;

@@ -3,6 +3,7 @@ export type * from './activity';
 export type * from './admin';
 export type * from './documents';
 export type * from './families';
+export type * from './interactive';
 export type * from './learning';
 export type * from './quiz-questions';
 export type * from './rich-text';

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { createInsertSchema, createUpdateSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { PRIVATE_COLUMNS } from '../../contract/documents';
+import { interactiveActivity } from '../../contract/interactive';
 import { notWritable } from './write-schema';
 import type { Database } from '../../../db/client';
 import { lessonAttachments, lessons } from '../../../db/schema';
@@ -16,6 +17,7 @@ const refine = {
   content: (s: z.ZodString) => s.max(500_000).transform(sanitizeRichText),
   order: (s: z.ZodInt) => s.min(0).max(10_000),
   duration: (s: z.ZodInt) => s.min(0).max(100_000),
+  interactive: () => interactiveActivity.nullable(),
 };
 const hidden = notWritable(PRIVATE_COLUMNS.lessons);
 const links = { course: toOneInput, media: toOneInput, attachments: toManyInput };
@@ -45,12 +47,30 @@ async function setAttachments(
     await db.insert(lessonAttachments).values(ids.map((fileId, position) => ({ lessonId, fileId, position })));
 }
 
+const ACTIVITY_PATH = ['data', 'interactive'];
+
+/**
+ * An interactive lesson holds its activity (flashcards, put-in-order…, checked by its schema above);
+ * no other type holds one. `type` and `interactive` are the lesson's values after the write.
+ */
+function checkActivity(type: string, interactive: unknown) {
+  if (type === 'interactive' && interactive == null)
+    throw badRequest('interactive: an interactive lesson needs its activity (kind "flashcards" or "order")', {
+      errors: [{ path: ACTIVITY_PATH, message: 'Required for an interactive lesson', name: 'ValidationError' }],
+    });
+  if (type !== 'interactive' && interactive != null)
+    throw badRequest(`interactive: only an interactive lesson holds an activity, not a lesson of type "${type}"`, {
+      errors: [{ path: ACTIVITY_PATH, message: 'Only for interactive lessons', name: 'ValidationError' }],
+    });
+}
+
 /** A teacher writes lessons only in their own courses (scope "own" resolves through the course). */
 export const lessonWriter: DocumentWriter = {
   schemas: { create: createData, update: updateData },
 
   async create(db, actor, scopes, raw) {
     const data = parseWith(createData, raw, ['data']);
+    checkActivity(data.type ?? 'article', data.interactive);
     return db.transaction(async (tx) => {
       const courseId = await resolveToOne(tx, 'courses', data.course, 'course', actor, scopes);
       if (courseId == null) throw badRequest('course: a lesson belongs to a course');
@@ -68,6 +88,17 @@ export const lessonWriter: DocumentWriter = {
     const data = parseWith(updateData, raw, ['data']);
     await db.transaction(async (tx) => {
       const id = await findWritable(tx, 'lessons', documentId, actor, scopes);
+      // A lesson that stops being interactive drops its activity unless the write says otherwise.
+      if (data.type !== undefined && data.type !== 'interactive' && data.interactive === undefined)
+        data.interactive = null;
+      if (data.type !== undefined || data.interactive !== undefined) {
+        const [current] = await tx
+          .select({ type: lessons.type, interactive: lessons.interactive })
+          .from(lessons)
+          .where(eq(lessons.id, id));
+        const activity = data.interactive === undefined ? current!.interactive : data.interactive;
+        checkActivity(data.type ?? current!.type, activity);
+      }
       const { course, media, attachments, ...attributes } = data;
       const courseId = await resolveToOne(tx, 'courses', course, 'course', actor, scopes);
       if (courseId === null) throw badRequest('course: a lesson belongs to a course');

@@ -4,6 +4,7 @@ import type { Lesson } from '$contract/documents';
 import type { User } from '$contract/users';
 
 export type { Course, Enrollment, Lesson, MediaFile, Quiz } from '$contract/documents';
+export type { FlashcardsActivity, InteractiveActivity, OrderActivity } from '$contract/interactive';
 export type { EventOutcome, ProgressEventInput as ProgressEvent, ProgressRecord } from '$contract/learning';
 export type {
   CertificateVerification,

@@ -22,6 +22,15 @@ export const ICONS = {
   },
   check: { d: 'M4.5 12.5 9.5 17.5 19.5 6.5', mirrored: false },
   clock: { d: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 7v5l3.5 2', mirrored: false },
+  // Media controls keep their direction in Arabic (they follow the recording, not the reading).
+  play: { d: 'M7 4.5v15l12-7.5z', mirrored: false },
+  pause: { d: 'M8 5v14M16 5v14', mirrored: false },
+  rewind: { d: 'M4 12a8 8 0 1 0 2.3-5.7M4 4v4h4', mirrored: false },
+  fastForward: { d: 'M20 12a8 8 0 1 1-2.3-5.7M20 4v4h-4', mirrored: false },
+  repeat: { d: 'M4 11V9a3 3 0 0 1 3-3h12m0 0-3-3m3 3-3 3M20 13v2a3 3 0 0 1-3 3H5m0 0 3 3m-3-3 3-3', mirrored: false },
+  up: { d: 'M6 15l6-6 6 6', mirrored: false },
+  down: { d: 'M6 9l6 6 6-6', mirrored: false },
+  trash: { d: 'M4.5 6.5h15M9.5 6.5V4h5v2.5M6.5 6.5l1 13.5h9l1-13.5M10 10.5v6M14 10.5v6', mirrored: false },
   alert: { d: 'M12 3.5 2.5 20h19zM12 10v4.5M12 17.5h.01', mirrored: false },
   phone: {
     d: 'M8 2.5h8a1.5 1.5 0 0 1 1.5 1.5v16a1.5 1.5 0 0 1-1.5 1.5H8A1.5 1.5 0 0 1 6.5 20V4A1.5 1.5 0 0 1 8 2.5zM11 18.5h2',

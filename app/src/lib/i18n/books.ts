@@ -7,6 +7,7 @@ import type admin from './books/admin/en';
 import type core from './books/core/en';
 import type family from './books/family/en';
 import type hifz from './books/hifz/en';
+import type player from './books/player/en';
 import type teach from './books/teach/en';
 
 /** Every book's type, by name: a new book adds its line here. */
@@ -17,6 +18,7 @@ interface BookTypes {
   admin: typeof admin;
   hifz: typeof hifz;
   access: typeof access;
+  player: typeof player;
 }
 
 export type Book = keyof BookTypes;

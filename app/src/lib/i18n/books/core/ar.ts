@@ -30,6 +30,7 @@ const ar = {
     badges: 'الأوسمة',
     family: 'العائلة',
     children: 'الأبناء',
+    downloads: 'التنزيلات',
     account: 'الحساب',
     teach: 'التدريس',
     hifz: 'الحفظ',

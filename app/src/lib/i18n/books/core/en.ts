@@ -31,6 +31,7 @@ const en = {
     badges: 'Badges',
     family: 'Family',
     children: 'Children',
+    downloads: 'Downloads',
     account: 'Account',
     teach: 'Teaching',
     hifz: 'Hifz',

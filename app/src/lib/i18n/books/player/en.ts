@@ -1,0 +1,88 @@
+// The lesson player's and the offline downloads' words (loaded by the lesson and downloads pages).
+import { localeTools } from '../../plural';
+
+const { plural, number } = localeTools('en');
+
+const en = {
+  player: {
+    lessonTypes: { article: 'Reading', audio: 'Listening', video: 'Video', quiz: 'Quiz', interactive: 'Activity' },
+    minutes: (p: { count: number }) => plural(p.count, { one: 'One minute', other: `${number(p.count)} minutes` }),
+    noMedia: 'The recording for this lesson has not been added yet.',
+    mediaNotDownloaded:
+      'The recording of this lesson is not on this phone. Connect to the internet, or download the course for offline use while you are connected.',
+    mediaFailed: 'The recording could not be played.',
+    controls: 'Player controls',
+    play: 'Play',
+    pause: 'Pause',
+    back5: 'Back 5 seconds',
+    forward5: 'Forward 5 seconds',
+    seek: 'Position',
+    positionOf: (p: { position: string; duration: string }) => `${p.position} of ${p.duration}`,
+    speed: 'Speed',
+    speedValue: (p: { rate: string }) => `${p.rate}×`,
+    repeat: 'Repeat a part',
+    repeatHint: 'Play to where the part starts and press “Start here”, then to where it ends and press “End here”.',
+    markStart: 'Start here',
+    markEnd: 'End here',
+    times: 'Times',
+    repeatOn: 'Repeat this part',
+    clearRepeat: 'Clear',
+    stretch: (p: { start: string; end: string }) => `Part ${p.start} – ${p.end}`,
+    repeatProgress: (p: { done: number; times: number }) => `Played ${number(p.done)} of ${number(p.times)}`,
+    repeatFinished: (p: { times: number }) =>
+      plural(p.times, {
+        one: 'Played once. Recite it yourself now.',
+        other: `Played ${number(p.times)} times. Recite it yourself now.`,
+      }),
+    endBeforeStart: 'The end must come after the start.',
+    noActivity: 'This activity has not been prepared yet.',
+    activityDone: 'Well done! You finished the activity.',
+    flashcards: {
+      title: 'Flashcards',
+      cardOf: (p: { index: number; count: number }) => `Card ${number(p.index)} of ${number(p.count)}`,
+      turn: 'Turn the card',
+      turnBack: 'Show the front',
+      knew: 'I knew it',
+      again: 'Show again later',
+      left: (p: { count: number }) => plural(p.count, { one: 'One card left', other: `${number(p.count)} cards left` }),
+      restart: 'Start again',
+      keys: 'Keys: Space turns the card, K “I knew it”, A “show again later”.',
+    },
+    order: {
+      title: 'Put in order',
+      position: (p: { index: number; count: number }) => `Position ${number(p.index)} of ${number(p.count)}`,
+      up: (p: { item: string }) => `Move “${p.item}” up`,
+      down: (p: { item: string }) => `Move “${p.item}” down`,
+      moved: (p: { item: string; index: number }) => `“${p.item}” is now at position ${number(p.index)}.`,
+      check: 'Check my order',
+      correct: (p: { count: number; total: number }) => `${number(p.count)} of ${number(p.total)} in the right place.`,
+      right: 'In the right place',
+      wrong: 'Not here',
+      keys: 'Move an item with its arrow buttons, or focus it and press Alt with the up or down arrow.',
+    },
+  },
+  download: {
+    title: 'Downloads',
+    lead: 'Keep a course on this phone to study it with no connection: its lessons, recordings and videos.',
+    download: 'Download for offline',
+    resume: 'Resume download',
+    open: 'Open the course',
+    remove: 'Remove download',
+    removeConfirm: (p: { course: string }) => `Remove the download of “${p.course}”? Its lessons stay in your courses.`,
+    downloading: 'Downloading…',
+    downloaded: 'Downloaded: available offline',
+    failed: 'The download stopped. Connect to the internet and resume it.',
+    notDownloaded: 'Not downloaded',
+    nothingToDownload: 'This course has no recordings or videos: its lessons are already available offline.',
+    progress: (p: { course: string }) => `Download of “${p.course}”`,
+    files: (p: { count: number }) => plural(p.count, { one: 'One file', other: `${number(p.count)} files` }),
+    size: (p: { size: string }) => `Size: ${p.size}`,
+    storageLeft: (p: { size: string }) => `Space left on this phone for the app: ${p.size}`,
+    persisted: 'The phone keeps downloads even when space runs low.',
+    notPersisted: 'The phone may clear downloads when space runs low.',
+    needsConnection: 'Connect to the internet to download.',
+    noCourses: 'You are not enrolled in a course yet.',
+  },
+};
+
+export default en;
