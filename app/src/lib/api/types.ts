@@ -6,6 +6,15 @@ import type { User } from '$contract/users';
 export type { Course, Enrollment, Lesson, MediaFile, Quiz } from '$contract/documents';
 export type { EventOutcome, ProgressEventInput as ProgressEvent, ProgressRecord } from '$contract/learning';
 export type {
+  AttemptQuestion,
+  CorrectAnswer,
+  GradedAttempt,
+  LearningMeta,
+  QuestionFeedback,
+  StartedAttempt,
+} from '$contract/learning';
+export type { GradedOfflineAttempt, OfflineAttemptInput } from '$contract/offline-attempts';
+export type {
   CertificateVerification,
   RefreshAnswer as Tokens,
   SignInAnswer as AuthResponse,

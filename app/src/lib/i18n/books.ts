@@ -5,6 +5,7 @@
 import type admin from './books/admin/en';
 import type core from './books/core/en';
 import type family from './books/family/en';
+import type quiz from './books/quiz/en';
 import type teach from './books/teach/en';
 
 /** Every book's type, by name: a new book adds its line here. */
@@ -13,6 +14,7 @@ interface BookTypes {
   family: typeof family;
   teach: typeof teach;
   admin: typeof admin;
+  quiz: typeof quiz;
 }
 
 export type Book = keyof BookTypes;

@@ -4,7 +4,7 @@
 // Versioning rule: a released `version(n)` is never edited. A change is `version(n + 1)` with the new
 // stores and, when rows must change shape, an `.upgrade(tx => ...)` that rewrites them.
 import { Dexie, type EntityTable } from 'dexie';
-import type { Course, Lesson, ProgressEvent, Quiz } from '$lib/api/types';
+import type { Course, GradedOfflineAttempt, Lesson, OfflineAttemptInput, ProgressEvent, Quiz } from '$lib/api/types';
 
 /** A course the learner is enrolled in, as last read from the API (without its lessons, stored apart). */
 export interface CachedCourse extends Omit<Course, 'lessons'> {
@@ -52,13 +52,11 @@ export interface CourseDownload {
 export type OutboxState = 'pending' | 'sent' | 'refused';
 
 /** One change made on this phone that the server has not confirmed yet (or has, or refused). */
-export interface OutboxItem {
+interface OutboxEntry {
   /** Auto-incremented: the order in which items are sent. */
   seq?: number;
-  /** Unique per item; for progress it is the event's eventId, which makes resending harmless. */
+  /** Unique per item: the event's eventId or the attempt's clientId, which makes resending harmless. */
   id: string;
-  kind: 'progress';
-  payload: ProgressEvent;
   /** What the learner sees in the list, e.g. the lesson's title. */
   title: string;
   state: OutboxState;
@@ -66,6 +64,26 @@ export interface OutboxItem {
   sentAt?: string;
   refusal?: { status: number; name: string; message: string };
 }
+
+export interface ProgressOutboxItem extends OutboxEntry {
+  kind: 'progress';
+  payload: ProgressEvent;
+}
+
+/** A quiz attempt taken offline (POST /api/quizzes/:quiz/offline-attempts), and its lesson. */
+export interface QuizAttemptPayload extends OfflineAttemptInput {
+  quiz: string;
+  lesson: string;
+}
+
+export interface QuizAttemptOutboxItem extends OutboxEntry {
+  kind: 'quiz_attempt';
+  payload: QuizAttemptPayload;
+  /** The graded attempt, once the server answered. */
+  result?: GradedOfflineAttempt;
+}
+
+export type OutboxItem = ProgressOutboxItem | QuizAttemptOutboxItem;
 
 /** A GET answer kept for revalidation with If-None-Match. */
 export interface StoredResponse {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxItem } from './database';
+import type { ProgressOutboxItem as OutboxItem } from './database';
 import { mergeProgress, nextBatch, sentToForget, verdictFor } from './outbox-rules';
 
 const item = (seq: number, over: Partial<OutboxItem> = {}): OutboxItem => ({

@@ -1,7 +1,7 @@
 // Writing on the phone. Every write stores the local change and its outbox row in ONE Dexie transaction:
 // either both are on the phone or neither is, so nothing shows as done without being queued for the school.
 import type { ProgressEvent } from '$lib/api/types';
-import type { OutboxItem, UserDatabase } from './database';
+import type { OutboxItem, ProgressOutboxItem, UserDatabase } from './database';
 import { mergeProgress } from './outbox-rules';
 
 export interface ProgressInput {
@@ -15,7 +15,11 @@ export interface ProgressInput {
 }
 
 /** Offline: saved on the phone at once; sent by the sync engine whenever the school can be reached. */
-export async function recordProgress(db: UserDatabase, input: ProgressInput, now = new Date()): Promise<OutboxItem> {
+export async function recordProgress(
+  db: UserDatabase,
+  input: ProgressInput,
+  now = new Date(),
+): Promise<ProgressOutboxItem> {
   const occurredAt = now.toISOString();
   const event: ProgressEvent = {
     eventId: crypto.randomUUID(),
@@ -25,7 +29,7 @@ export async function recordProgress(db: UserDatabase, input: ProgressInput, now
     timeSpent: input.timeSpent ?? 0,
     occurredAt,
   };
-  const item: OutboxItem = {
+  const item: ProgressOutboxItem = {
     id: event.eventId,
     kind: 'progress',
     payload: event,
@@ -57,10 +61,11 @@ export function recentItems(db: UserDatabase, limit = 50): Promise<OutboxItem[]>
 }
 
 /** Offline: local only. The newest item about a lesson, to show its state next to the lesson. */
-export async function latestItemForLesson(db: UserDatabase, lesson: string): Promise<OutboxItem | undefined> {
-  return db.outbox
+export async function latestItemForLesson(db: UserDatabase, lesson: string): Promise<ProgressOutboxItem | undefined> {
+  const found = await db.outbox
     .orderBy('seq')
     .reverse()
-    .filter((item) => item.payload.lesson === lesson)
+    .filter((item) => item.kind === 'progress' && item.payload.lesson === lesson)
     .first();
+  return found?.kind === 'progress' ? found : undefined;
 }

@@ -6,6 +6,7 @@ import { NetworkError } from '$lib/api/errors';
 import { api, session } from '$lib/session.svelte';
 import type { UserDatabase } from './database';
 import type { ProgressInput } from './outbox';
+import type { QuizAttemptInput } from './quiz-attempts';
 
 type OfflineModule = typeof import('./index');
 let loading: Promise<OfflineModule> | null = null;
@@ -107,6 +108,15 @@ class OfflineRuntime {
   async recordProgress(input: ProgressInput) {
     const { db, offline } = await this.open();
     const item = await offline.recordProgress(db, input);
+    void this.#requestBackgroundSync();
+    void this.sync();
+    return item;
+  }
+
+  /** Offline: a quiz attempt saved at once (with its outbox row, in one transaction), sent when possible. */
+  async recordQuizAttempt(input: QuizAttemptInput) {
+    const { db, offline } = await this.open();
+    const item = await offline.recordQuizAttempt(db, input);
     void this.#requestBackgroundSync();
     void this.sync();
     return item;

@@ -3,15 +3,15 @@
 // the server answers "duplicate" for an eventId it already has.
 import type { ApiClient } from '$lib/api/client';
 import { PROGRESS_BATCH_LIMIT, sendProgressBatch } from '$lib/api/learning';
-import type { EventOutcome } from '$lib/api/types';
 import type { OutboxItem, UserDatabase } from './database';
-import { nextBatch, sentToForget, verdictFor } from './outbox-rules';
+import { nextBatch, sentToForget, verdictFor, type SendOutcome } from './outbox-rules';
+import { sendQuizAttempts } from './quiz-attempts';
 
-/** How each kind of item is sent. A new kind (a quiz submitted offline, say) adds an entry here. */
+/** How each kind of item is sent. A new kind adds an entry here. */
 export interface OutboxKind {
   batchLimit: number;
-  /** Sends the items; answers one outcome per item, by eventId. Throws when the server was not reached. */
-  send(api: ApiClient, items: OutboxItem[]): Promise<EventOutcome[]>;
+  /** Sends the items (all of this kind); one outcome per item, by id. Throws when the server was not reached. */
+  send(api: ApiClient, items: OutboxItem[]): Promise<SendOutcome[]>;
 }
 
 export const OUTBOX_KINDS: Record<OutboxItem['kind'], OutboxKind> = {
@@ -20,8 +20,13 @@ export const OUTBOX_KINDS: Record<OutboxItem['kind'], OutboxKind> = {
     send: (api, items) =>
       sendProgressBatch(
         api,
-        items.map((i) => i.payload),
+        items.flatMap((i) => (i.kind === 'progress' ? [i.payload] : [])),
       ),
+  },
+  // One attempt per request: each is graded on its own, and a resend answers the same attempt.
+  quiz_attempt: {
+    batchLimit: 1,
+    send: (api, items) => sendQuizAttempts(api, items),
   },
 };
 
