@@ -70,14 +70,22 @@ async function answerQuestion(page: Page, lang: Lang) {
   } else throw new Error(`an unexpected question: ${prompt}`);
 }
 
-/** Takes the quiz on the screen from its start button; screenshots and checks the first question. */
-async function takeQuiz(page: Page, lang: Lang, shots: string | null) {
+/**
+ * Takes the quiz on the screen from its start button; screenshots and checks the first question.
+ * Answers the clock's text on the first question, or null for an untimed quiz.
+ */
+async function takeQuiz(page: Page, lang: Lang, shots: string | null): Promise<string | null> {
+  let clock: string | null = null;
   const m = WORDS[lang];
   await page.getByTestId('quiz-start').click();
-  const total = await page.getByRole('navigation', { name: m.questionList }).getByRole('button').count();
+  const list = page.getByRole('navigation', { name: m.questionList });
+  await list.waitFor();
+  const total = await list.getByRole('button').count();
   for (let n = 1; n <= total; n++) {
     await page.getByRole('heading', { name: m.questionOf({ n, total }) }).waitFor();
     await answerQuestion(page, lang);
+    if (n === 1 && (await page.getByTestId('quiz-timer').count()))
+      clock = await page.getByTestId('quiz-timer').textContent();
     if (n === 1 && shots) {
       await expectNoAxeViolations(page, `quiz question (${lang})`);
       await screenshot(page, `quiz-question.${shots}`);
@@ -85,6 +93,7 @@ async function takeQuiz(page: Page, lang: Lang, shots: string | null) {
     if (n < total) await page.getByRole('button', { name: m.next, exact: true }).click();
   }
   await page.getByTestId('quiz-submit').click();
+  return clock;
 }
 
 async function openQuiz(context: BrowserContext, lesson: { documentId: string; title: string }) {
@@ -115,10 +124,12 @@ describe('the quiz player', () => {
       const page = await openQuiz(context, fatiha);
       expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
       await expectNoAxeViolations(page, `quiz start (${lang})`);
-      await takeQuiz(page, lang, `${lang}.phone`);
-      expect(await page.getByTestId('quiz-timer').count()).toBe(0);
+      const clock = await takeQuiz(page, lang, `${lang}.phone`);
+      // Ten minutes from the server's start, counting down (9:5x by the first question).
+      expect(clock).toContain(lang === 'en' ? '9:5' : '٩:٥');
       const results = page.getByTestId('quiz-results');
       await results.waitFor();
+      expect(await page.getByTestId('quiz-timer').count()).toBe(0);
       expect(await page.getByTestId('quiz-score').textContent()).toBe(m.score({ score: 100 }));
       expect(await results.textContent()).toContain(m.passed);
       expect(
@@ -137,7 +148,7 @@ describe('the quiz player', () => {
       const pillars = await quizLesson(FIQH);
       await page.goto(`${appUrl}/learn/lessons/${pillars.documentId}`);
       await page.getByTestId('quiz-start').waitFor();
-      await takeQuiz(page, lang, `${lang}.desktop`);
+      expect(await takeQuiz(page, lang, `${lang}.desktop`)).toBeNull();
       await results.waitFor();
       expect(await page.getByTestId('quiz-score').textContent()).toBe(m.score({ score: 67 }));
       const partly = page.locator('[data-testid="quiz-feedback"][data-verdict="partly"]');

@@ -36,7 +36,7 @@ const ar = {
     offlineIntro:
       'أنت غير متصل. يمكنك أداء هذا الاختبار الآن: تُحفظ إجاباتك على هذا الهاتف وتُرسل إلى المدرسة عند عودة الاتصال.',
     questionOf: (p: { n: number; total: number }) => `السؤال ${number(p.n)} من ${number(p.total)}`,
-    answeredLabel: 'الأسئلة المُجابة',
+    progressLabel: 'تقدّمك في الاختبار',
     points: (p: { count: number }) =>
       plural(p.count, {
         one: 'درجة واحدة',

@@ -21,7 +21,7 @@ const en = {
     offlineIntro:
       'You are offline. You can take this quiz now: your answers are saved on this phone and sent to the school when you are back online.',
     questionOf: (p: { n: number; total: number }) => `Question ${number(p.n)} of ${number(p.total)}`,
-    answeredLabel: 'Questions answered',
+    progressLabel: 'Your way through the quiz',
     points: (p: { count: number }) => plural(p.count, { one: 'One point', other: `${number(p.count)} points` }),
     chooseOne: 'Choose one answer.',
     chooseAll: 'Choose every right answer.',
