@@ -73,6 +73,7 @@ const en = {
     savedBody:
       'Your answers are saved on this phone and will be sent to the school when you are back online. Your result appears here once it is graded.',
     sending: 'Sending to the school…',
+    waiting: 'Waiting for a connection to the school',
     sent: 'Sent to the school',
     refused: 'The school did not accept this attempt',
   },
