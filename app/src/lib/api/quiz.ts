@@ -1,14 +1,6 @@
 // The quiz endpoints, as the player calls them (worker/routes/quiz-attempts.ts).
 import type { ApiClient } from './client';
-import type {
-  GradedAttempt,
-  GradedOfflineAttempt,
-  LearningMeta,
-  Lesson,
-  OfflineAttemptInput,
-  Quiz,
-  StartedAttempt,
-} from './types';
+import type { GradedAttempt, LearningMeta, Lesson, Quiz, StartedAttempt } from './types';
 
 /** The quiz of a lesson as the learner may see it (questions without answers), or null when it has none. */
 export async function fetchLessonQuiz(api: ApiClient, lesson: string, signal?: AbortSignal): Promise<Quiz | null> {
@@ -29,15 +21,4 @@ export function submitAttempt(
   answers: Record<string, unknown>,
 ): Promise<{ data: GradedAttempt; meta: LearningMeta }> {
   return api.post(`/quiz-attempts/${attempt}/submit`, { data: { answers } });
-}
-
-/** Idempotent by `clientId`: 201 the first time it is graded, 200 with the same attempt on a resend. */
-export async function sendOfflineAttempt(
-  api: ApiClient,
-  quiz: string,
-  attempt: OfflineAttemptInput,
-): Promise<{ created: boolean; data: GradedOfflineAttempt; meta: LearningMeta }> {
-  const res = await api.response(`/quizzes/${quiz}/offline-attempts`, { method: 'POST', body: { data: attempt } });
-  const body = (await res.json()) as { data: GradedOfflineAttempt; meta: LearningMeta };
-  return { created: res.status === 201, ...body };
 }

@@ -21,9 +21,6 @@ export const ICONS = {
     mirrored: false,
   },
   check: { d: 'M4.5 12.5 9.5 17.5 19.5 6.5', mirrored: false },
-  up: { d: 'M12 19V5m0 0-6 6m6-6 6 6', mirrored: false },
-  down: { d: 'M12 5v14m0 0-6-6m6 6 6-6', mirrored: false },
-  cross: { d: 'M6 6l12 12M18 6 6 18', mirrored: false },
   clock: { d: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 7v5l3.5 2', mirrored: false },
   alert: { d: 'M12 3.5 2.5 20h19zM12 10v4.5M12 17.5h.01', mirrored: false },
   phone: {

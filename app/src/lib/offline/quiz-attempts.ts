@@ -2,7 +2,7 @@
 // sent one by one when the school can be reached, graded once there (the clientId makes a resend harmless).
 import type { ApiClient } from '$lib/api/client';
 import { ApiError } from '$lib/api/errors';
-import { sendOfflineAttempt } from '$lib/api/quiz';
+import { sendOfflineAttempt } from '$lib/api/offline-attempts';
 import type { OfflineAttemptInput } from '$lib/api/types';
 import type { OutboxItem, QuizAttemptOutboxItem, UserDatabase } from './database';
 import { mergeProgress, type SendOutcome } from './outbox-rules';
