@@ -188,6 +188,11 @@ describe('the quiz player', () => {
     expect(await state.textContent()).toContain(m.savedTitle);
     await expectNoAxeViolations(page, 'quiz saved on the phone');
     await screenshot(page, 'quiz-saved-offline.en.phone');
+    // The list of work on this phone names it too.
+    await page.getByRole('link', { name: 'Account' }).click();
+    const listed = page.getByTestId('outbox-item').first();
+    await expect.poll(() => listed.getAttribute('data-state'), { timeout: 10_000 }).toBe('pending');
+    expect(await listed.textContent()).toContain(`Answers to “${lesson.title}”`);
     expect(sent).toEqual([]);
 
     // Back online: the server grades the attempt, but the page is closed before the answer reaches it.

@@ -30,7 +30,7 @@ const ar = {
         few: `${number(p.count)} محاولات مسموحة`,
         other: `${number(p.count)} محاولة مسموحة`,
       }),
-    unlimitedAttempts: 'أدِّه كلما شئت',
+    unlimitedAttempts: 'بلا حدّ للمحاولات',
     start: 'ابدأ الاختبار',
     starting: 'جارٍ البدء…',
     offlineIntro:

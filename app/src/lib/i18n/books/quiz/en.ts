@@ -15,7 +15,7 @@ const en = {
     passMark: (p: { score: number }) => `Pass mark ${percent(p.score)}`,
     attempts: (p: { count: number }) =>
       plural(p.count, { one: 'One attempt allowed', other: `${number(p.count)} attempts allowed` }),
-    unlimitedAttempts: 'Take it as often as you like',
+    unlimitedAttempts: 'No limit on attempts',
     start: 'Start the quiz',
     starting: 'Starting…',
     offlineIntro:
