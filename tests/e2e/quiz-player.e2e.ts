@@ -99,8 +99,13 @@ async function takeQuiz(page: Page, lang: Lang, shots: string | null): Promise<s
 async function openQuiz(context: BrowserContext, lesson: { documentId: string; title: string }) {
   const page = await context.newPage();
   await page.goto(`${appUrl}/learn/lessons/${lesson.documentId}`);
-  await page.getByRole('heading', { name: lesson.title, level: 1 }).waitFor();
-  await page.getByTestId('quiz-start').waitFor();
+  try {
+    await page.getByRole('heading', { name: lesson.title, level: 1 }).waitFor();
+    await page.getByTestId('quiz-start').waitFor();
+  } catch (error) {
+    await screenshot(page, `quiz-failed-to-open`);
+    throw new Error(`${String(error)}\n${await page.locator('main').textContent()}`);
+  }
   return page;
 }
 
