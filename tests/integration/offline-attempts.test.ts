@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, registerStudent, tokenFor, unique } from '../support/api';
+import { api, baseUrl, registerStudent, tokenFor, unique } from '../support/api';
 import { publishedCourse } from '../support/learning';
 
 // Attempts taken on a phone with no connection (POST /api/quizzes/:documentId/offline-attempts).
@@ -101,6 +101,14 @@ describe('an attempt taken offline', () => {
     // The learner sees it among their attempts too, and an online attempt is not marked offline.
     const mine = await api(`/api/quiz-attempts/${r.body.data.documentId}`, { token: s.jwt });
     expect(mine.body.data).toMatchObject({ offline: true, score: 100 });
+    // xAPI as for an online attempt: attempted, each question answered, passed, and the lesson completed.
+    const agent = encodeURIComponent(
+      JSON.stringify({ objectType: 'Agent', account: { homePage: baseUrl(), name: s.user.documentId } }),
+    );
+    const statements = await api(`/xapi/statements?agent=${agent}`, { token: await tokenFor('admin') });
+    const verbs = (statements.body.statements as any[]).map((st) => st.verb.id.split('/').at(-1));
+    expect(verbs.filter((v) => v === 'answered')).toHaveLength(QUESTIONS.length);
+    expect(verbs).toEqual(expect.arrayContaining(['attempted', 'passed', 'completed']));
   });
 
   it('sent again (after a lost answer) answers the same attempt with 200; concurrent resends store one', async () => {
