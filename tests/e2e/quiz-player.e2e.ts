@@ -105,13 +105,18 @@ async function takeQuiz(page: Page, lang: Lang, shots: string | null, reload = f
 
 async function openQuiz(context: BrowserContext, lesson: { documentId: string; title: string }) {
   const page = await context.newPage();
+  const answers: string[] = [];
+  page.on('response', (r) => {
+    if (r.url().includes('/api/lessons/'))
+      answers.push(`${r.status()} ${r.url()} ${JSON.stringify(r.headers())} from SW: ${r.fromServiceWorker()}`);
+  });
   await page.goto(`${appUrl}/learn/lessons/${lesson.documentId}`);
   try {
     await page.getByRole('heading', { name: lesson.title, level: 1 }).waitFor();
     await page.getByTestId('quiz-start').waitFor();
   } catch (error) {
     await screenshot(page, `quiz-failed-to-open`);
-    throw new Error(`${String(error)}\n${await page.locator('main').textContent()}`);
+    throw new Error(`${String(error)}\n${await page.locator('main').textContent()}\n${answers.join('\n')}`);
   }
   return page;
 }
