@@ -54,7 +54,7 @@ async function quizLesson(course: string) {
 async function answerQuestion(page: Page, lang: Lang) {
   const m = WORDS[lang];
   const question = page.getByTestId('quiz-question');
-  const prompt = (await question.locator('legend').textContent()) ?? '';
+  const prompt = (await question.locator('.prompt').textContent()) ?? '';
   if (prompt.includes('How many verses')) await question.getByLabel('7', { exact: true }).check();
   else if (prompt.includes('every rak')) await question.getByLabel(m.true, { exact: true }).check();
   else if (prompt.includes('Complete')) await question.getByLabel(m.yourAnswer).fill('الرحيم');
