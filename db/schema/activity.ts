@@ -58,10 +58,15 @@ export const quizAttempts = pgTable(
     passed: boolean('passed'),
     late: boolean('late').notNull().default(false),
     feedback: jsonb('feedback').$type<unknown[]>(),
+    /** Taken on the learner's device without a connection and graded when it arrived. */
+    offline: boolean('offline').notNull().default(false),
+    /** The device's id of an offline attempt: the same id sent again is the same attempt. */
+    clientId: uuid('client_id'),
     ...timestamps,
   },
   (t) => [
     index('quiz_attempts_quiz_idx').on(t.quizId),
+    uniqueIndex('quiz_attempts_user_client_key').on(t.userId, t.clientId),
     index('quiz_attempts_user_quiz_idx').on(t.userId, t.quizId),
     index('quiz_attempts_submitted_at_idx').on(t.submittedAt),
     // Activity in a window (analytics): attempts carry wide JSON, so a scan of the table is costly.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { refreshBody, registerBody, signInBody } from '../../worker/routes/auth';
 import { enrollBody, statusBody } from '../../worker/routes/course-enrollments';
 import { linkBody } from '../../worker/routes/guardian-links';
-import { submitBody } from '../../worker/routes/quiz-attempts';
+import { offlineAttemptBody, submitBody } from '../../worker/routes/quiz-attempts';
 import { awardBody } from '../../worker/routes/user-achievements';
 import { progressBatchBody, progressEventBody } from '../../worker/routes/user-progresses';
 import { newUserBody, updateUserBody } from '../../worker/routes/user-schemas';
@@ -31,6 +31,7 @@ export const BODY_SCHEMAS: BodySchema[] = [
   { route: 'POST /api/user-progresses', schema: progressEventBody },
   { route: 'POST /api/user-progresses/batch', schema: progressBatchBody },
   { route: 'POST /api/quiz-attempts/:documentId/submit', schema: submitBody },
+  { route: 'POST /api/quizzes/:documentId/offline-attempts', schema: offlineAttemptBody },
   { route: 'POST /api/user-achievements', schema: awardBody },
   // One route for every setting: the key in the path picks the schema.
   ...Object.entries(SCHOOL_SETTINGS).map(([, setting]) => ({

@@ -11,3 +11,4 @@ export type * from './school-settings';
 export type * from './stats';
 export type * from './users';
 export type * from './wire';
+export type * from './offline-attempts';

@@ -81,3 +81,60 @@ export function nextAttempt(
   }
   return { kind: 'start', number: used + 1 };
 }
+
+/** An attempt already stored, as the rule for an offline attempt reads it. */
+export interface StoredAttempt extends EarlierAttempt {
+  passed: boolean | null;
+}
+
+/**
+ * Whether an attempt taken offline, started on the device at `at`, counts. It is an attempt like any
+ * other: every attempt stored (before or after it) uses one of those allowed, so the quiz never holds more
+ * than it allows; the wait and the "answers already shown" rule are judged at `at`, against the attempts
+ * that had ended by then. An online attempt still open at `at` does not stop it (the device could not know).
+ */
+export function offlineAttemptAllowed(
+  limits: AttemptLimits,
+  stored: readonly StoredAttempt[],
+  at: Date,
+): { kind: 'start'; number: number } | Extract<NextAttempt, { kind: 'refused' }> {
+  const used = stored.length;
+  if (limits.attemptsAllowed !== null && used >= limits.attemptsAllowed) {
+    const noun = limits.attemptsAllowed === 1 ? 'attempt' : 'attempts';
+    return {
+      kind: 'refused',
+      message: `You have used all ${limits.attemptsAllowed} ${noun} allowed for this quiz`,
+      nextAttemptAt: null,
+      attemptsUsed: used,
+    };
+  }
+  const endedBefore = stored.filter((attempt) => {
+    const end = attemptEnd(attempt);
+    return end !== null && end <= at;
+  });
+  const passedBefore = endedBefore.some((attempt) => attempt.passed === true);
+  const shownBefore =
+    limits.showCorrectAnswers === 'after_passing' || limits.showCorrectAnswers === 'after_passing_or_last_attempt'
+      ? passedBefore
+      : false;
+  if (shownBefore) {
+    return {
+      kind: 'refused',
+      message: 'You had already seen the answers of this quiz, so it could not be taken again',
+      nextAttemptAt: null,
+      attemptsUsed: used,
+    };
+  }
+  const latestEnd = endedBefore.map((a) => attemptEnd(a)!.getTime()).reduce((a, b) => Math.max(a, b), -Infinity);
+  if (limits.attemptDelay !== null && Number.isFinite(latestEnd)) {
+    const opensAt = new Date(latestEnd + limits.attemptDelay * 1000);
+    if (opensAt > at)
+      return {
+        kind: 'refused',
+        message: `This attempt was started before the next attempt opened at ${opensAt.toISOString()}`,
+        nextAttemptAt: opensAt,
+        attemptsUsed: used,
+      };
+  }
+  return { kind: 'start', number: stored.filter((a) => a.startedAt <= at).length + 1 };
+}

@@ -71,7 +71,7 @@ export function toOriginalIndexes(question: QuizQuestion, optionOrder: number[] 
   return answer;
 }
 
-type QuizRow = {
+export type QuizRow = {
   id: number;
   documentId: string;
   title: string;
@@ -85,7 +85,7 @@ type QuizRow = {
   showCorrectAnswers: AttemptLimits['showCorrectAnswers'];
 };
 
-async function findReadableQuiz(tx: Database, user: AuthUser, documentId: string): Promise<QuizRow> {
+export async function findReadableQuiz(tx: Database, user: AuthUser, documentId: string): Promise<QuizRow> {
   const type = contentType('quizzes');
   const where = allOf([sql`q.document_id = ${documentId}`, type.visibility('q', user, readScopes(type, user))]);
   const rows = await tx.execute<QuizRow>(sql`
@@ -97,7 +97,7 @@ async function findReadableQuiz(tx: Database, user: AuthUser, documentId: string
   return rows.rows[0];
 }
 
-async function lessonRef(tx: Database, lessonId: number | null) {
+export async function lessonRef(tx: Database, lessonId: number | null) {
   if (lessonId === null) return null;
   const [row] = await tx
     .select({
@@ -117,7 +117,7 @@ async function lessonRef(tx: Database, lessonId: number | null) {
 }
 
 /** Whether the learner's graded attempts at the quiz show its right answers now (content/quiz-review.ts). */
-async function answersShown(tx: Database, quizId: number, userId: number): Promise<boolean> {
+export async function answersShown(tx: Database, quizId: number, userId: number): Promise<boolean> {
   const rows = await tx.execute<{ shown: boolean }>(
     sql`SELECT ${answersRevealed(sql`${quizId}`, sql`${userId}`)} AS shown`,
   );
@@ -231,6 +231,22 @@ export async function submitAttempt(
     if (!exists) throw notFound(`No attempt ${attemptDocumentId}`);
     throw conflict('This attempt was already submitted');
   }
+  return gradeClaimed(tx, user, claimed, answers, log, now);
+}
+
+/**
+ * Grades an attempt claimed for submission at `now` (on the server's clock, or the device's for an
+ * attempt taken offline) and moves on everything an attempt moves: the lesson's progress and quiz score,
+ * the enrollment, and (through the log) streaks, badges, certificates and xAPI statements.
+ */
+export async function gradeClaimed(
+  tx: Database,
+  user: AuthUser,
+  claimed: typeof quizAttempts.$inferSelect,
+  answers: Record<string, unknown>,
+  log: LearningLog,
+  now: Date,
+): Promise<GradedAttempt> {
   const [quiz] = await tx.select().from(quizzes).where(eq(quizzes.id, claimed.quizId));
   const questions = quizQuestions.parse(quiz!.questions);
   const layout = new Map(claimed.layout.map((l) => [l.questionId, l.optionOrder]));
@@ -367,7 +383,7 @@ export async function submitQuizAttempt(
 }
 
 /** The right answer in the terms the learner saw: option positions of this attempt, and their texts. */
-function correctAnswerFor(q: QuizQuestion, optionOrder: number[] | null): CorrectAnswer {
+export function correctAnswerFor(q: QuizQuestion, optionOrder: number[] | null): CorrectAnswer {
   const shown = (original: number) => (optionOrder ? optionOrder.indexOf(original) : original);
   switch (q.type) {
     case 'single_choice':

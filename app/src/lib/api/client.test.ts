@@ -89,6 +89,21 @@ describe('ApiClient', () => {
     await expect(new ApiClient(null).get('/courses', undefined, controller.signal)).rejects.toMatchObject({
       name: 'AbortError',
     });
+
+    // Aborted while the body is read: still the abort, not "an answer that is not JSON".
+    const reading = new AbortController();
+    const body = new ReadableStream({
+      start(stream) {
+        stream.enqueue(new TextEncoder().encode('{"data":'));
+        reading.abort(new DOMException('left the page', 'AbortError'));
+        stream.error(new DOMException('aborted', 'AbortError'));
+      },
+    });
+    vi.stubGlobal('fetch', async () => new Response(body, { status: 200 }));
+    await expect(new ApiClient(null).get('/courses', undefined, reading.signal)).rejects.toMatchObject({
+      name: 'AbortError',
+      message: 'left the page',
+    });
   });
 
   it('passes a 304 through response() so callers can keep their copy', async () => {

@@ -49,7 +49,9 @@ export class ApiClient {
     if (res.status === 204) return undefined as T;
     try {
       return (await res.json()) as T;
-    } catch {
+    } catch (error) {
+      // Aborted while the body was read: the caller's decision, not a broken answer.
+      if (options.signal?.aborted) throw options.signal.reason ?? error;
       throw new ApiError(res.status, 'ApiError', 'The server answered something that is not JSON');
     }
   }

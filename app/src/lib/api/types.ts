@@ -7,6 +7,15 @@ export type { Course, Enrollment, Lesson, MediaFile, Quiz } from '$contract/docu
 export type { FlashcardsActivity, InteractiveActivity, OrderActivity } from '$contract/interactive';
 export type { EventOutcome, ProgressEventInput as ProgressEvent, ProgressRecord } from '$contract/learning';
 export type {
+  AttemptQuestion,
+  CorrectAnswer,
+  GradedAttempt,
+  LearningMeta,
+  QuestionFeedback,
+  StartedAttempt,
+} from '$contract/learning';
+export type { GradedOfflineAttempt, OfflineAttemptInput } from '$contract/offline-attempts';
+export type {
   CertificateVerification,
   RefreshAnswer as Tokens,
   SignInAnswer as AuthResponse,

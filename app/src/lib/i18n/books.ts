@@ -8,6 +8,7 @@ import type core from './books/core/en';
 import type family from './books/family/en';
 import type hifz from './books/hifz/en';
 import type player from './books/player/en';
+import type quiz from './books/quiz/en';
 import type teach from './books/teach/en';
 
 /** Every book's type, by name: a new book adds its line here. */
@@ -19,6 +20,7 @@ interface BookTypes {
   hifz: typeof hifz;
   access: typeof access;
   player: typeof player;
+  quiz: typeof quiz;
 }
 
 export type Book = keyof BookTypes;

@@ -4,7 +4,7 @@
 // Versioning rule: a released `version(n)` is never edited. A change is `version(n + 1)` with the new
 // stores and, when rows must change shape, an `.upgrade(tx => ...)` that rewrites them.
 import { Dexie, type EntityTable } from 'dexie';
-import type { Course, Lesson, ProgressEvent, Quiz } from '$lib/api/types';
+import type { Course, GradedOfflineAttempt, Lesson, OfflineAttemptInput, ProgressEvent, Quiz } from '$lib/api/types';
 import type { HifzRecitationInput, HifzSessionInput } from '$contract/hifz';
 
 /** A course the learner is enrolled in, as last read from the API (without its lessons, stored apart). */
@@ -56,7 +56,7 @@ export type OutboxState = 'pending' | 'sent' | 'refused';
 interface OutboxEntry {
   /** Auto-incremented: the order in which items are sent. */
   seq?: number;
-  /** Unique per item: the event's eventId or the device's id of the sitting or recording: resending is harmless. */
+  /** Unique per item: the event's eventId, the attempt's clientId, the device's id of a sitting or recording. */
   id: string;
   /** What the learner sees in the list, e.g. the lesson's title. */
   title: string;
@@ -71,6 +71,19 @@ export interface ProgressOutboxItem extends OutboxEntry {
   payload: ProgressEvent;
 }
 
+/** A quiz attempt taken offline (POST /api/quizzes/:quiz/offline-attempts), and its lesson. */
+export interface QuizAttemptPayload extends OfflineAttemptInput {
+  quiz: string;
+  lesson: string;
+}
+
+export interface QuizAttemptOutboxItem extends OutboxEntry {
+  kind: 'quiz_attempt';
+  payload: QuizAttemptPayload;
+  /** The graded attempt, once the server answered. */
+  result?: GradedOfflineAttempt;
+}
+
 /** A hifz sitting recorded by a teacher (POST /api/hifz/sessions), maybe in a classroom without a connection. */
 export interface HifzSessionOutboxItem extends OutboxEntry {
   kind: 'hifz_session';
@@ -83,7 +96,7 @@ export interface HifzRecitationOutboxItem extends OutboxEntry {
   payload: HifzRecitationInput;
 }
 
-export type OutboxItem = ProgressOutboxItem | HifzSessionOutboxItem | HifzRecitationOutboxItem;
+export type OutboxItem = ProgressOutboxItem | QuizAttemptOutboxItem | HifzSessionOutboxItem | HifzRecitationOutboxItem;
 
 /** A recitation's audio on the phone, kept until it is uploaded (then deleted in the same step). */
 export interface StoredRecording {

@@ -3,6 +3,7 @@
 export { liveQuery } from 'dexie';
 export * from './database';
 export { recordProgress, retryItem, countUnsent, recentItems, latestItemForLesson, type ProgressInput } from './outbox';
+export { recordQuizAttempt, latestQuizAttempt, type QuizAttemptInput } from './quiz-attempts';
 export { syncOutbox, OUTBOX_KINDS, type OutboxKind, type SyncReport } from './sync';
 export { revalidate, type Revalidated } from './revalidate';
 export { refreshEnrolledCourses, storedLesson } from './courses';

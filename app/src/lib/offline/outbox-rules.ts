@@ -1,5 +1,5 @@
 // The outbox's rules as pure functions: tested without a browser (outbox-rules.test.ts).
-import type { EventOutcome, ProgressEvent } from '$lib/api/types';
+import type { EventOutcome, GradedOfflineAttempt, ProgressEvent } from '$lib/api/types';
 import type { LocalProgress, OutboxItem } from './database';
 
 /**
@@ -35,21 +35,27 @@ export function nextBatch(pendingInOrder: OutboxItem[], limit: number): OutboxIt
   return batch;
 }
 
-/** The server's answer for one item, by its id: a progress event's outcome, or another kind's. */
+/** The server's answer for one item, by its id: a progress event's outcome, or a quiz attempt's. */
 export type SendOutcome =
   | EventOutcome
-  | { eventId: string; status: 'applied' | 'duplicate' }
+  | { eventId: string; status: 'applied' | 'duplicate'; result?: GradedOfflineAttempt }
   | { eventId: string; status: 'rejected'; error: NonNullable<OutboxItem['refusal']> };
 
-export type ItemVerdict = Pick<OutboxItem, 'state' | 'refusal'>;
+export interface ItemVerdict {
+  state: OutboxItem['state'];
+  refusal?: OutboxItem['refusal'];
+  /** A graded quiz attempt, kept on its row so the phone shows the result. */
+  result?: GradedOfflineAttempt;
+}
 
 /**
- * What the server's answer for one event means for its outbox row. Applied and duplicate are both "sent"
+ * What the server's answer for one item means for its outbox row. Applied and duplicate are both "sent"
  * (a duplicate is an earlier send whose answer never reached us). A missing answer keeps it pending.
  */
 export function verdictFor(outcome: SendOutcome | undefined): ItemVerdict {
   if (!outcome) return { state: 'pending' };
   if (outcome.status === 'rejected') return { state: 'refused', refusal: outcome.error };
+  if ('result' in outcome && outcome.result) return { state: 'sent', result: outcome.result };
   return { state: 'sent' };
 }
 

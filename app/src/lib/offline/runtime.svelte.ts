@@ -7,6 +7,7 @@ import { api, session } from '$lib/session.svelte';
 import type { UserDatabase } from './database';
 import type { ProgressInput } from './outbox';
 import type { HifzRecitationInput, HifzSessionInput } from '$contract/hifz';
+import type { QuizAttemptInput } from './quiz-attempts';
 
 type OfflineModule = typeof import('./index');
 let loading: Promise<OfflineModule> | null = null;
@@ -126,6 +127,15 @@ class OfflineRuntime {
   async queueRecitation(audio: Blob, input: HifzRecitationInput, title: string) {
     const { db, offline } = await this.open();
     const item = await offline.queueRecitation(db, audio, input, title);
+    void this.#requestBackgroundSync();
+    void this.sync();
+    return item;
+  }
+
+  /** Offline: a quiz attempt saved at once (with its outbox row, in one transaction), sent when possible. */
+  async recordQuizAttempt(input: QuizAttemptInput) {
+    const { db, offline } = await this.open();
+    const item = await offline.recordQuizAttempt(db, input);
     void this.#requestBackgroundSync();
     void this.sync();
     return item;

@@ -6,11 +6,12 @@ import { PROGRESS_BATCH_LIMIT, sendProgressBatch } from '$lib/api/learning';
 import type { OutboxItem, UserDatabase } from './database';
 import { sendHifzRecitations, sendHifzSessions } from './hifz';
 import { nextBatch, sentToForget, verdictFor, type SendOutcome } from './outbox-rules';
+import { sendQuizAttempts } from './quiz-attempts';
 
-/** How each kind of item is sent. A new kind (a quiz submitted offline, say) adds an entry here. */
+/** How each kind of item is sent. A new kind adds an entry here. */
 export interface OutboxKind {
   batchLimit: number;
-  /** Sends the items; answers one outcome per item, by eventId. Throws when the server was not reached. */
+  /** Sends the items (all of this kind); one outcome per item, by id. Throws when the server was not reached. */
   send(api: ApiClient, items: OutboxItem[], db: UserDatabase): Promise<SendOutcome[]>;
 }
 
@@ -22,6 +23,11 @@ export const OUTBOX_KINDS: Record<OutboxItem['kind'], OutboxKind> = {
         api,
         items.flatMap((i) => (i.kind === 'progress' ? [i.payload] : [])),
       ),
+  },
+  // One attempt per request: each is graded on its own, and a resend answers the same attempt.
+  quiz_attempt: {
+    batchLimit: 1,
+    send: (api, items) => sendQuizAttempts(api, items),
   },
   // One per request: each sitting and each recording is stored on its own, and a resend finds it again.
   hifz_session: { batchLimit: 1, send: (api, items) => sendHifzSessions(api, items) },

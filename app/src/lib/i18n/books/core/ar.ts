@@ -114,6 +114,7 @@ const ar = {
     sendNow: 'أرسل الآن',
     progressItem: (p: { lesson: string }) => `تقدّم في «${p.lesson}»`,
     completedItem: (p: { lesson: string }) => `أتممت «${p.lesson}»`,
+    quizItem: (p: { quiz: string }) => `إجابات «${p.quiz}»`,
   },
   verify: {
     title: 'التحقّق من الشهادة',

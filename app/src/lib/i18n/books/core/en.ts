@@ -105,6 +105,7 @@ const en = {
     sendNow: 'Send now',
     progressItem: (p: { lesson: string }) => `Progress in “${p.lesson}”`,
     completedItem: (p: { lesson: string }) => `Completed “${p.lesson}”`,
+    quizItem: (p: { quiz: string }) => `Answers to “${p.quiz}”`,
   },
   verify: {
     title: 'Certificate verification',
