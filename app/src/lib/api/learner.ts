@@ -1,0 +1,150 @@
+// The learner's reads and writes outside the lesson player: catalog, course page, stats, badges,
+// certificates and the leaderboard. Each helper takes the client first (the signed-in one in the app).
+import type { ApiClient } from './client';
+import type { QueryValue } from './query';
+import type {
+  Achievement,
+  Certificate,
+  Course,
+  Enrollment,
+  LeaderboardAnswer,
+  LearnerCourseStats,
+  LearnerTotals,
+  ListResponse,
+  PublicSchoolSettings,
+  Streak,
+  UserAchievement,
+  UserProgress,
+} from './types';
+
+export type Category = Course['category'];
+export type AgeTier = Course['ageTier'];
+export type Difficulty = Course['difficulty'];
+
+export interface CatalogFilters {
+  search?: string;
+  category?: Category;
+  ageTier?: AgeTier;
+  difficulty?: Difficulty;
+}
+
+/** Published courses matching the filters, in Strapi's query format. A course for everyone ("all") shows in every age tier. */
+export function catalogQuery(filters: CatalogFilters): Record<string, QueryValue> {
+  const and: QueryValue[] = [{ isPublished: { $eq: true } }];
+  const search = filters.search?.trim();
+  if (search) and.push({ $or: [{ title: { $containsi: search } }, { description: { $containsi: search } }] });
+  if (filters.category) and.push({ category: { $eq: filters.category } });
+  if (filters.ageTier) and.push({ ageTier: { $in: filters.ageTier === 'all' ? ['all'] : [filters.ageTier, 'all'] } });
+  if (filters.difficulty) and.push({ difficulty: { $eq: filters.difficulty } });
+  return {
+    filters: { $and: and },
+    fields: ['title', 'description', 'category', 'ageTier', 'difficulty', 'estimatedDuration'],
+    populate: { instructor: { fields: ['name'] }, lessons: { fields: ['title'] } },
+    sort: ['title:asc'],
+    pagination: { pageSize: 50 },
+  };
+}
+
+export function fetchCatalog(api: ApiClient, filters: CatalogFilters, signal?: AbortSignal) {
+  return api.get<ListResponse<Course>>('/courses', catalogQuery(filters), signal);
+}
+
+/** One course with what its page shows: instructor, lessons in order, prerequisites. */
+export async function fetchCourse(api: ApiClient, documentId: string, signal?: AbortSignal): Promise<Course> {
+  const { data } = await api.get<{ data: Course }>(
+    `/courses/${encodeURIComponent(documentId)}`,
+    {
+      populate: {
+        instructor: { populate: { photo: true } },
+        lessons: { sort: ['order:asc'], fields: ['title', 'type', 'order', 'duration', 'isLocked'] },
+        prerequisites: { fields: ['title'] },
+      },
+    },
+    signal,
+  );
+  return data;
+}
+
+/** Every enrollment of the learner, dropped and completed ones too, with the course's id and title. */
+export function fetchMyEnrollments(api: ApiClient, signal?: AbortSignal) {
+  return api.get<ListResponse<Enrollment>>(
+    '/course-enrollments',
+    { populate: { course: { fields: ['title'] } }, pagination: { pageSize: 100 } },
+    signal,
+  );
+}
+
+/** Refused with 409 and `details.missingPrerequisites` while a prerequisite is not completed. */
+export async function enrollInCourse(api: ApiClient, course: string): Promise<Enrollment> {
+  const { data } = await api.post<{ data: Enrollment }>('/course-enrollments', { data: { course } });
+  return data;
+}
+
+/** The learner's records for the lessons of one course. */
+export function fetchCourseProgress(api: ApiClient, course: string, signal?: AbortSignal) {
+  return api.get<ListResponse<UserProgress>>(
+    '/user-progresses',
+    {
+      filters: { lesson: { course: { documentId: { $eq: course } } } },
+      populate: { lesson: { fields: ['title'] } },
+      pagination: { pageSize: 100 },
+    },
+    signal,
+  );
+}
+
+/** The lessons the learner touched last, newest first, each with its course. */
+export const recentProgressQuery = {
+  sort: ['lastAccessed:desc'],
+  populate: { lesson: { fields: ['title', 'type'], populate: { course: { fields: ['title'] } } } },
+  pagination: { pageSize: 5 },
+};
+
+export type LearnerStats = { courses: LearnerCourseStats[]; totals: LearnerTotals };
+
+export const earnedBadgesQuery = {
+  filters: { earnedAt: { $notNull: true } },
+  sort: ['earnedAt:desc'],
+  populate: { achievement: true },
+  pagination: { pageSize: 100 },
+};
+
+/** Every achievement of the school (what can be earned) and the learner's own records of them. */
+export async function fetchBadges(api: ApiClient, signal?: AbortSignal) {
+  const [all, mine] = await Promise.all([
+    api.get<ListResponse<Achievement>>('/achievements', { sort: ['points:asc'], pagination: { pageSize: 100 } }, signal),
+    api.get<ListResponse<UserAchievement>>(
+      '/user-achievements',
+      { populate: { achievement: { fields: ['title'] } }, pagination: { pageSize: 100 } },
+      signal,
+    ),
+  ]);
+  return { achievements: all.data, records: mine.data };
+}
+
+export function fetchStreaks(api: ApiClient, signal?: AbortSignal) {
+  return api.get<ListResponse<Streak>>('/streaks', undefined, signal);
+}
+
+export function fetchCertificates(api: ApiClient, signal?: AbortSignal) {
+  return api.get<ListResponse<Certificate>>(
+    '/certificates',
+    { populate: { course: { fields: ['title'] } }, sort: ['issuedAt:desc'], pagination: { pageSize: 100 } },
+    signal,
+  );
+}
+
+/** The certificate's PDF; it needs the learner's token, so it is fetched rather than linked. */
+export async function fetchCertificatePdf(api: ApiClient, documentId: string): Promise<Blob> {
+  const res = await api.response(`/certificates/${encodeURIComponent(documentId)}/pdf`);
+  return res.blob();
+}
+
+export function fetchLeaderboard(api: ApiClient, period: LeaderboardAnswer['meta']['period'], signal?: AbortSignal) {
+  return api.get<LeaderboardAnswer>('/leaderboards', { period, limit: 10 }, signal);
+}
+
+export async function fetchPublicSettings(api: ApiClient, signal?: AbortSignal): Promise<PublicSchoolSettings> {
+  const { data } = await api.get<{ data: PublicSchoolSettings }>('/school-settings/public', undefined, signal);
+  return data;
+}
