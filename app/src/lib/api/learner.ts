@@ -14,7 +14,6 @@ import type {
   PublicSchoolSettings,
   Streak,
   UserAchievement,
-  UserProgress,
 } from './types';
 
 export type Category = Course['category'];
@@ -50,28 +49,19 @@ export function fetchCatalog(api: ApiClient, filters: CatalogFilters, signal?: A
 }
 
 /** One course with what its page shows: instructor, lessons in order, prerequisites. */
-export async function fetchCourse(api: ApiClient, documentId: string, signal?: AbortSignal): Promise<Course> {
-  const { data } = await api.get<{ data: Course }>(
-    `/courses/${encodeURIComponent(documentId)}`,
-    {
-      populate: {
-        instructor: { populate: { photo: true } },
-        lessons: { sort: ['order:asc'], fields: ['title', 'type', 'order', 'duration', 'isLocked'] },
-        prerequisites: { fields: ['title'] },
-      },
-    },
-    signal,
-  );
-  return data;
-}
+export const coursePageQuery = {
+  populate: {
+    instructor: { fields: ['name', 'bio', 'qualifications'], populate: { photo: { fields: ['url'] } } },
+    lessons: { sort: ['order:asc'], fields: ['title', 'type', 'order', 'duration', 'isLocked'] },
+    prerequisites: { fields: ['title'] },
+  },
+};
 
 /** Every enrollment of the learner, dropped and completed ones too, with the course's id and title. */
+export const myEnrollmentsQuery = { populate: { course: { fields: ['title'] } }, pagination: { pageSize: 100 } };
+
 export function fetchMyEnrollments(api: ApiClient, signal?: AbortSignal) {
-  return api.get<ListResponse<Enrollment>>(
-    '/course-enrollments',
-    { populate: { course: { fields: ['title'] } }, pagination: { pageSize: 100 } },
-    signal,
-  );
+  return api.get<ListResponse<Enrollment>>('/course-enrollments', myEnrollmentsQuery, signal);
 }
 
 /** Refused with 409 and `details.missingPrerequisites` while a prerequisite is not completed. */
@@ -81,16 +71,12 @@ export async function enrollInCourse(api: ApiClient, course: string): Promise<En
 }
 
 /** The learner's records for the lessons of one course. */
-export function fetchCourseProgress(api: ApiClient, course: string, signal?: AbortSignal) {
-  return api.get<ListResponse<UserProgress>>(
-    '/user-progresses',
-    {
-      filters: { lesson: { course: { documentId: { $eq: course } } } },
-      populate: { lesson: { fields: ['title'] } },
-      pagination: { pageSize: 100 },
-    },
-    signal,
-  );
+export function courseProgressQuery(course: string) {
+  return {
+    filters: { lesson: { course: { documentId: { $eq: course } } } },
+    populate: { lesson: { fields: ['title'] } },
+    pagination: { pageSize: 100 },
+  };
 }
 
 /** The lessons the learner touched last, newest first, each with its course. */

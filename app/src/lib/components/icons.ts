@@ -43,6 +43,14 @@ export const ICONS = {
   },
   teach: { d: 'M3 5h18v11H3zM8 20h8M12 16v4', mirrored: false },
   shield: { d: 'M12 3 4.5 6v5.5c0 4.5 3.2 8.2 7.5 9.5 4.3-1.3 7.5-5 7.5-9.5V6z', mirrored: false },
+  flame: {
+    d: 'M12 21.5c-4 0-7-2.8-7-6.6 0-3.3 2.3-5.4 3.6-7.6.6 1.6 1.4 2.6 2.6 3.2C11 6.8 12.6 4.2 15 2.5c.2 3.3 1.6 5 2.8 6.9 1 1.4 1.7 3 1.7 5.3 0 4-3.2 6.8-7.5 6.8z',
+    mirrored: false,
+  },
+  lock: { d: 'M6 10.5h12v10H6zM8.5 10.5V7.5a3.5 3.5 0 0 1 7 0v3M12 14.5v2.5', mirrored: false },
+  search: { d: 'M10.5 17.5a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM15.5 15.5 21 21', mirrored: false },
+  award: { d: 'M12 15a6 6 0 1 0 0-12 6 6 0 0 0 0 12zM8.5 14 7 21.5l5-2.5 5 2.5-1.5-7.5', mirrored: false },
+  share: { d: 'M12 15V3.5m0 0L8 7.5m4-4 4 4M7 11H5.5v9.5h13V11H17', mirrored: false },
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -5,12 +5,14 @@
 import type admin from './books/admin/en';
 import type core from './books/core/en';
 import type family from './books/family/en';
+import type learn from './books/learn/en';
 import type teach from './books/teach/en';
 
 /** Every book's type, by name: a new book adds its line here. */
 interface BookTypes {
   core: typeof core;
   family: typeof family;
+  learn: typeof learn;
   teach: typeof teach;
   admin: typeof admin;
 }
