@@ -8,7 +8,12 @@ describe('catalogQuery', () => {
   });
 
   it('searches title and description and keeps family courses in every age tier', () => {
-    const { filters } = catalogQuery({ search: '  hadith ', category: 'hadith', ageTier: 'youth', difficulty: 'intermediate' });
+    const { filters } = catalogQuery({
+      search: '  hadith ',
+      category: 'hadith',
+      ageTier: 'youth',
+      difficulty: 'intermediate',
+    });
     expect(filters).toEqual({
       $and: [
         { isPublished: { $eq: true } },

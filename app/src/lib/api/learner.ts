@@ -2,19 +2,7 @@
 // certificates and the leaderboard. Each helper takes the client first (the signed-in one in the app).
 import type { ApiClient } from './client';
 import type { QueryValue } from './query';
-import type {
-  Achievement,
-  Certificate,
-  Course,
-  Enrollment,
-  LeaderboardAnswer,
-  LearnerCourseStats,
-  LearnerTotals,
-  ListResponse,
-  PublicSchoolSettings,
-  Streak,
-  UserAchievement,
-} from './types';
+import type { Course, Enrollment, LeaderboardAnswer, LearnerCourseStats, LearnerTotals, ListResponse } from './types';
 
 export type Category = Course['category'];
 export type AgeTier = Course['ageTier'];
@@ -95,31 +83,6 @@ export const earnedBadgesQuery = {
   pagination: { pageSize: 100 },
 };
 
-/** Every achievement of the school (what can be earned) and the learner's own records of them. */
-export async function fetchBadges(api: ApiClient, signal?: AbortSignal) {
-  const [all, mine] = await Promise.all([
-    api.get<ListResponse<Achievement>>('/achievements', { sort: ['points:asc'], pagination: { pageSize: 100 } }, signal),
-    api.get<ListResponse<UserAchievement>>(
-      '/user-achievements',
-      { populate: { achievement: { fields: ['title'] } }, pagination: { pageSize: 100 } },
-      signal,
-    ),
-  ]);
-  return { achievements: all.data, records: mine.data };
-}
-
-export function fetchStreaks(api: ApiClient, signal?: AbortSignal) {
-  return api.get<ListResponse<Streak>>('/streaks', undefined, signal);
-}
-
-export function fetchCertificates(api: ApiClient, signal?: AbortSignal) {
-  return api.get<ListResponse<Certificate>>(
-    '/certificates',
-    { populate: { course: { fields: ['title'] } }, sort: ['issuedAt:desc'], pagination: { pageSize: 100 } },
-    signal,
-  );
-}
-
 /** The certificate's PDF; it needs the learner's token, so it is fetched rather than linked. */
 export async function fetchCertificatePdf(api: ApiClient, documentId: string): Promise<Blob> {
   const res = await api.response(`/certificates/${encodeURIComponent(documentId)}/pdf`);
@@ -128,9 +91,4 @@ export async function fetchCertificatePdf(api: ApiClient, documentId: string): P
 
 export function fetchLeaderboard(api: ApiClient, period: LeaderboardAnswer['meta']['period'], signal?: AbortSignal) {
   return api.get<LeaderboardAnswer>('/leaderboards', { period, limit: 10 }, signal);
-}
-
-export async function fetchPublicSettings(api: ApiClient, signal?: AbortSignal): Promise<PublicSchoolSettings> {
-  const { data } = await api.get<{ data: PublicSchoolSettings }>('/school-settings/public', undefined, signal);
-  return data;
 }

@@ -21,7 +21,9 @@ export function readCriteria(value: Record<string, unknown>): AchievementCriteri
 }
 
 export function badgeViews(achievements: Achievement[], records: UserAchievement[]): BadgeView[] {
-  const byAchievement = new Map(records.flatMap((r) => (r.achievement ? [[r.achievement.documentId, r] as const] : [])));
+  const byAchievement = new Map(
+    records.flatMap((r) => (r.achievement ? [[r.achievement.documentId, r] as const] : [])),
+  );
   const views = achievements.map((a): BadgeView => {
     const record = byAchievement.get(a.documentId);
     return {

@@ -6,7 +6,12 @@ const course = (id: string, done: boolean[]): CourseSummary => ({
   documentId: id,
   title: `Course ${id}`,
   progress: 0,
-  lessons: done.map((completed, i) => ({ documentId: `${id}${i}`, title: `${id} lesson ${i}`, type: 'article', completed })),
+  lessons: done.map((completed, i) => ({
+    documentId: `${id}${i}`,
+    title: `${id} lesson ${i}`,
+    type: 'article',
+    completed,
+  })),
 });
 
 describe('pickContinue', () => {

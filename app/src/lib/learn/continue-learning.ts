@@ -57,7 +57,8 @@ export function nextLessons(courses: CourseSummary[], skip: string | undefined, 
     const found = queues.filter((q) => q.lessons[round]);
     if (found.length === 0) break;
     for (const q of found) {
-      if (picks.length < limit) picks.push({ course: q.course, lesson: q.lessons[round]!, progress: 0, started: false });
+      if (picks.length < limit)
+        picks.push({ course: q.course, lesson: q.lessons[round]!, progress: 0, started: false });
     }
   }
   return picks;

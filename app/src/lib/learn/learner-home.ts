@@ -44,7 +44,14 @@ export async function loadHomeExtras(timeZone: string, signal?: AbortSignal): Pr
     newBadges: recentlyEarned(
       (badges?.data ?? []).flatMap((b) =>
         b.achievement && b.earnedAt
-          ? [{ documentId: b.achievement.documentId, title: b.achievement.title, points: b.achievement.points, earnedAt: b.earnedAt }]
+          ? [
+              {
+                documentId: b.achievement.documentId,
+                title: b.achievement.title,
+                points: b.achievement.points,
+                earnedAt: b.earnedAt,
+              },
+            ]
           : [],
       ),
       new Date(),

@@ -5,7 +5,11 @@ import { offline } from '$lib/offline/runtime.svelte';
 import { api } from '$lib/session.svelte';
 
 /** Offline with the offline layer in use: the last copy the phone kept; with no copy, a NetworkError. */
-export async function readThrough<T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
+export async function readThrough<T>(
+  path: string,
+  query?: Record<string, QueryValue>,
+  signal?: AbortSignal,
+): Promise<T> {
   if (!offline.inUse()) return api.get<T>(path, query, signal);
   const { db, offline: m } = await offline.open();
   return (await m.revalidate<T>(db, api, path, query, signal)).body;
