@@ -17,10 +17,19 @@ const absoluteRoot: Plugin = {
   config: { order: 'pre', handler: () => ({ root: appDir }) },
 };
 
+function bookChunk(id: string): string | undefined {
+  // plural.ts is what every book imports: kept with core English, else it pulls a book into the first bundle.
+  if (id.endsWith('/lib/i18n/plural.ts')) return 'book-core-en';
+  const book = /\/lib\/i18n\/books\/([^/]+)\/([^/.]+)\.ts$/.exec(id);
+  return book ? `book-${book[1]}-${book[2]}` : undefined;
+}
+
 export default defineConfig({
   plugins: [absoluteRoot, sveltekit()],
   build: {
     // Merge small shared chunks: every file is a request, and a phone on slow data pays each round trip.
-    rollupOptions: { output: { experimentalMinChunkSize: 10_000 } },
+    // Each message book stays a chunk of its own per language (core English excepted: it is in the first
+    // bundle), so the merging above never puts a page's words, or another language's, on a first visit.
+    rollupOptions: { output: { experimentalMinChunkSize: 10_000, manualChunks: bookChunk } },
   },
 });

@@ -67,21 +67,7 @@ export function courseProgressQuery(course: string) {
   };
 }
 
-/** The lessons the learner touched last, newest first, each with its course. */
-export const recentProgressQuery = {
-  sort: ['lastAccessed:desc'],
-  populate: { lesson: { fields: ['title', 'type'], populate: { course: { fields: ['title'] } } } },
-  pagination: { pageSize: 5 },
-};
-
 export type LearnerStats = { courses: LearnerCourseStats[]; totals: LearnerTotals };
-
-export const earnedBadgesQuery = {
-  filters: { earnedAt: { $notNull: true } },
-  sort: ['earnedAt:desc'],
-  populate: { achievement: true },
-  pagination: { pageSize: 100 },
-};
 
 /** The certificate's PDF; it needs the learner's token, so it is fetched rather than linked. */
 export async function fetchCertificatePdf(api: ApiClient, documentId: string): Promise<Blob> {

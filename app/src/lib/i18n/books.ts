@@ -6,6 +6,8 @@ import type admin from './books/admin/en';
 import type core from './books/core/en';
 import type family from './books/family/en';
 import type learn from './books/learn/en';
+import type learnAchievements from './books/learnAchievements/en';
+import type learnCatalog from './books/learnCatalog/en';
 import type teach from './books/teach/en';
 
 /** Every book's type, by name: a new book adds its line here. */
@@ -13,6 +15,8 @@ interface BookTypes {
   core: typeof core;
   family: typeof family;
   learn: typeof learn;
+  learnCatalog: typeof learnCatalog;
+  learnAchievements: typeof learnAchievements;
   teach: typeof teach;
   admin: typeof admin;
 }

@@ -45,9 +45,3 @@ export function badgeViews(achievements: Achievement[], records: UserAchievement
       a.points - b.points,
   );
 }
-
-/** Badges earned within `days` of `now`: the home page's "new badges". */
-export function recentlyEarned<T extends { earnedAt: string | null }>(badges: T[], now: Date, days = 7): T[] {
-  const since = now.getTime() - days * 86_400_000;
-  return badges.filter((b) => b.earnedAt && new Date(b.earnedAt).getTime() >= since);
-}

@@ -1,12 +1,25 @@
 // What the learner home shows above the courses: points, today's streak, the lessons touched last and
 // badges earned lately. A part the phone cannot reach while offline is left out, not an error.
 import { NetworkError } from '$lib/api/errors';
-import { earnedBadgesQuery, recentProgressQuery, type LearnerStats } from '$lib/api/learner';
+import type { LearnerStats } from '$lib/api/learner';
 import type { ListResponse, Streak, UserAchievement, UserProgress } from '$lib/api/types';
-import { recentlyEarned } from './badges';
 import type { RecentLesson } from './continue-learning';
 import { readThrough } from './read-through';
 import { streakToday, type StreakToday } from './streak-today';
+
+/** The lessons the learner touched last, newest first. */
+const recentProgressQuery = {
+  sort: ['lastAccessed:desc'],
+  populate: { lesson: { fields: ['title'] } },
+  pagination: { pageSize: 5 },
+};
+
+const earnedBadgesQuery = {
+  filters: { earnedAt: { $notNull: true } },
+  sort: ['earnedAt:desc'],
+  populate: { achievement: { fields: ['title', 'points'] } },
+  pagination: { pageSize: 10 },
+};
 
 export interface NewBadge {
   documentId: string;
@@ -66,4 +79,10 @@ async function optional<T>(request: Promise<T>): Promise<T | null> {
     if (error instanceof NetworkError) return null;
     throw error;
   }
+}
+
+/** Badges earned within `days` of `now`: the home page's "new badges". */
+export function recentlyEarned<T extends { earnedAt: string | null }>(badges: T[], now: Date, days = 7): T[] {
+  const since = now.getTime() - days * 86_400_000;
+  return badges.filter((b) => b.earnedAt && new Date(b.earnedAt).getTime() >= since);
 }
