@@ -179,31 +179,33 @@ describe('the learner pages', () => {
     await context.close();
   });
 
-  it('every learner page passes axe and is photographed on a phone and a desktop, in English and Arabic', async () => {
-    const pages = [
-      { name: 'learner-home', path: '/learn', ready: 'course-card' },
-      { name: 'catalog', path: '/learn/courses', ready: 'catalog-course' },
-      { name: 'course', path: `/learn/courses/${course.documentId}`, ready: 'course-lesson' },
-      { name: 'course-prerequisite', path: `/learn/courses/${blocked.documentId}`, ready: 'prerequisites' },
-      { name: 'achievements', path: '/learn/achievements', ready: 'badge' },
-    ];
-    for (const locale of ['en', 'ar']) {
-      for (const [size, viewport] of [
-        ['phone', PHONE],
-        ['desktop', DESKTOP],
-      ] as const) {
+  const pages = () => [
+    { name: 'learner-home', path: '/learn', ready: 'course-card' },
+    { name: 'catalog', path: '/learn/courses', ready: 'catalog-course' },
+    { name: 'course', path: `/learn/courses/${course.documentId}`, ready: 'course-lesson' },
+    { name: 'course-prerequisite', path: `/learn/courses/${blocked.documentId}`, ready: 'prerequisites' },
+    { name: 'achievements', path: '/learn/achievements', ready: 'badge' },
+  ];
+  for (const locale of ['en', 'ar']) {
+    for (const [size, viewport] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ] as const) {
+      it(`every learner page passes axe and is photographed (${locale}, ${size})`, async () => {
         const context = await browser.newContext({ viewport, locale });
         await useSession(context, learner, locale);
         const page = await context.newPage();
-        for (const target of pages) {
+        for (const target of pages()) {
           await page.goto(appUrl + target.path);
           await page.getByTestId(target.ready).first().waitFor({ timeout: 15_000 });
           expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+          // Nothing wider than the screen: a phone never scrolls sideways.
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
           await expectNoAxeViolations(page, `${target.name} (${locale}, ${size})`);
           await screenshot(page, `${target.name}.${locale}.${size}`);
         }
         await context.close();
-      }
+      });
     }
-  });
+  }
 });
