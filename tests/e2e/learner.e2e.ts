@@ -75,6 +75,19 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Waits for the page's content; on a timeout the error says what the page showed instead. */
+async function ready(page: Page, testId: string) {
+  try {
+    await page.getByTestId(testId).first().waitFor({ timeout: 30_000 });
+  } catch (error) {
+    const shown = await page
+      .locator('main')
+      .innerText()
+      .catch(() => '(no main)');
+    throw new Error(`${page.url()}: no ${testId}; the page showed: ${shown}`, { cause: error });
+  }
+}
+
 const catalogCount = (page: Page) => page.getByTestId('catalog-count').textContent();
 
 describe('the learner pages', () => {
@@ -180,11 +193,31 @@ describe('the learner pages', () => {
   });
 
   const pages = () => [
-    { name: 'learner-home', path: '/learn', ready: 'course-card' },
-    { name: 'catalog', path: '/learn/courses', ready: 'catalog-course' },
-    { name: 'course', path: `/learn/courses/${course.documentId}`, ready: 'course-lesson' },
-    { name: 'course-prerequisite', path: `/learn/courses/${blocked.documentId}`, ready: 'prerequisites' },
-    { name: 'achievements', path: '/learn/achievements', ready: 'badge' },
+    { name: 'learner-home', path: '/learn', ready: 'streak', words: { en: 'New badges', ar: 'أوسمة جديدة' } },
+    {
+      name: 'catalog',
+      path: '/learn/courses',
+      ready: 'catalog-course',
+      words: { en: 'Age group', ar: 'الفئة العمرية' },
+    },
+    {
+      name: 'course',
+      path: `/learn/courses/${course.documentId}`,
+      ready: 'course-lesson',
+      words: { en: 'Your teacher', ar: 'معلّمك' },
+    },
+    {
+      name: 'course-prerequisite',
+      path: `/learn/courses/${blocked.documentId}`,
+      ready: 'prerequisites',
+      words: { en: 'Before this course', ar: 'قبل هذه الدورة' },
+    },
+    {
+      name: 'achievements',
+      path: '/learn/achievements',
+      ready: 'badge',
+      words: { en: 'Certificates', ar: 'الشهادات' },
+    },
   ];
   for (const locale of ['en', 'ar']) {
     for (const [size, viewport] of [
@@ -197,8 +230,10 @@ describe('the learner pages', () => {
         const page = await context.newPage();
         for (const target of pages()) {
           await page.goto(appUrl + target.path);
-          await page.getByTestId(target.ready).first().waitFor({ timeout: 15_000 });
+          await ready(page, target.ready);
           expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+          // The page's own words came in the page's language (its book loaded after the language was set).
+          expect(await page.locator('main').innerText()).toContain(target.words[locale as 'en' | 'ar']);
           // Nothing wider than the screen: a phone never scrolls sideways.
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
           await expectNoAxeViolations(page, `${target.name} (${locale}, ${size})`);

@@ -19,6 +19,7 @@ class I18n {
   #locale = $state(DEFAULT_LOCALE);
   #books = $state.raw<Loaded>({ core: en });
   #using = new Set<Book>(['core']);
+  #queue: Promise<void> = Promise.resolve();
   #messages = $derived(Object.assign({}, ...Object.values(this.#books)) as Messages);
 
   /**
@@ -48,20 +49,33 @@ class I18n {
     } catch {
       // Storage may be blocked; the browser's language still applies.
     }
-    await this.#apply(pickLocale(saved, navigator.languages));
+    await this.#serial(() => this.#apply(pickLocale(saved, navigator.languages)));
   }
 
   /** Makes books' words available in the current language (and in any language chosen later). */
-  async use(...books: Book[]): Promise<void> {
-    const missing = books.filter((book) => !this.#using.has(book));
-    if (missing.length === 0) return;
-    for (const book of missing) this.#using.add(book);
-    const loaded = await loadBooks(this.#locale, missing);
-    this.#books = { ...this.#books, ...loaded };
+  use(...books: Book[]): Promise<void> {
+    return this.#serial(async () => {
+      const missing = books.filter((book) => !this.#using.has(book));
+      if (missing.length === 0) return;
+      const loaded = await loadBooks(this.#locale, missing);
+      for (const book of missing) this.#using.add(book);
+      this.#books = { ...this.#books, ...loaded };
+    });
+  }
+
+  /**
+   * Loading books and switching languages run one after another: a page's `use` racing the language
+   * chosen at start-up (their loads run in parallel) would otherwise merge English words into an
+   * Arabic page, or be dropped by the switch.
+   */
+  #serial(task: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(task);
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   async set(locale: string): Promise<void> {
-    await this.#apply(locale);
+    await this.#serial(() => this.#apply(locale));
     try {
       localStorage.setItem(LOCALE_STORAGE_KEY, locale);
     } catch {
