@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Achievement, UserAchievement } from '$lib/api/types';
 import { badgeViews, readCriteria } from './badges';
-import { recentlyEarned } from './learner-home';
+import { recentlyEarned } from './new-badges';
 
 const achievement = (documentId: string, points: number, criteria: Record<string, unknown>) =>
   ({ documentId, title: documentId, description: null, points, badgeType: 'bronze', criteria }) as Achievement;

@@ -4,6 +4,7 @@ import { NetworkError } from '$lib/api/errors';
 import type { LearnerStats } from '$lib/api/learner';
 import type { ListResponse, Streak, UserAchievement, UserProgress } from '$lib/api/types';
 import type { RecentLesson } from './continue-learning';
+import { recentlyEarned } from './new-badges';
 import { readThrough } from './read-through';
 import { streakToday, type StreakToday } from './streak-today';
 
@@ -79,10 +80,4 @@ async function optional<T>(request: Promise<T>): Promise<T | null> {
     if (error instanceof NetworkError) return null;
     throw error;
   }
-}
-
-/** Badges earned within `days` of `now`: the home page's "new badges". */
-export function recentlyEarned<T extends { earnedAt: string | null }>(badges: T[], now: Date, days = 7): T[] {
-  const since = now.getTime() - days * 86_400_000;
-  return badges.filter((b) => b.earnedAt && new Date(b.earnedAt).getTime() >= since);
 }
