@@ -2,7 +2,7 @@
 // certificates and the leaderboard. Each helper takes the client first (the signed-in one in the app).
 import type { ApiClient } from './client';
 import type { QueryValue } from './query';
-import type { Course, Enrollment, LeaderboardAnswer, LearnerCourseStats, LearnerTotals, ListResponse } from './types';
+import type { Course, Enrollment, LeaderboardAnswer, ListResponse } from './types';
 
 export type Category = Course['category'];
 export type AgeTier = Course['ageTier'];
@@ -66,8 +66,6 @@ export function courseProgressQuery(course: string) {
     pagination: { pageSize: 100 },
   };
 }
-
-export type LearnerStats = { courses: LearnerCourseStats[]; totals: LearnerTotals };
 
 /** The certificate's PDF; it needs the learner's token, so it is fetched rather than linked. */
 export async function fetchCertificatePdf(api: ApiClient, documentId: string): Promise<Blob> {

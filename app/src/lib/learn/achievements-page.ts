@@ -1,12 +1,12 @@
 // The achievements page's data: every badge with the learner's progress, streaks, points, certificates,
 // and whether the school shows leaderboards. Offline, through the phone's copy of an earlier visit.
-import type { LearnerStats } from '$lib/api/learner';
 import type {
   Achievement,
   Certificate,
   ListResponse,
   PublicSchoolSettings,
   Streak,
+  StudentStats,
   UserAchievement,
 } from '$lib/api/types';
 import { badgeViews, type BadgeView } from './badges';
@@ -34,7 +34,7 @@ export async function loadAchievementsPage(timeZone: string, signal?: AbortSigna
       signal,
     ),
     readThrough<ListResponse<Streak>>('/streaks', undefined, signal),
-    readThrough<{ data: LearnerStats }>('/progress-stats', undefined, signal),
+    readThrough<{ data: StudentStats }>('/progress-stats', undefined, signal),
     readThrough<ListResponse<Certificate>>(
       '/certificates',
       { populate: { course: { fields: ['title'] } }, sort: ['issuedAt:desc'], pagination: { pageSize: 100 } },

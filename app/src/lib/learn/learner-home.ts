@@ -1,8 +1,7 @@
 // What the learner home shows above the courses: points, today's streak, the lessons touched last and
 // badges earned lately. A part the phone cannot reach while offline is left out, not an error.
 import { NetworkError } from '$lib/api/errors';
-import type { LearnerStats } from '$lib/api/learner';
-import type { ListResponse, Streak, UserAchievement, UserProgress } from '$lib/api/types';
+import type { ListResponse, StudentStats, Streak, UserAchievement, UserProgress } from '$lib/api/types';
 import type { RecentLesson } from './continue-learning';
 import { recentlyEarned } from './new-badges';
 import { readThrough } from './read-through';
@@ -40,7 +39,7 @@ export interface HomeExtras {
 /** Offline: each part from the phone's copy when it has one, else left out (null or empty). */
 export async function loadHomeExtras(timeZone: string, signal?: AbortSignal): Promise<HomeExtras> {
   const [stats, streaks, progress, badges] = await Promise.all([
-    optional(readThrough<{ data: LearnerStats }>('/progress-stats', undefined, signal)),
+    optional(readThrough<{ data: StudentStats }>('/progress-stats', undefined, signal)),
     optional(readThrough<ListResponse<Streak>>('/streaks', undefined, signal)),
     optional(readThrough<ListResponse<UserProgress>>('/user-progresses', recentProgressQuery, signal)),
     optional(readThrough<ListResponse<UserAchievement>>('/user-achievements', earnedBadgesQuery, signal)),
