@@ -18,14 +18,15 @@ const absoluteRoot: Plugin = {
 };
 
 /**
- * Files that only one role's pages use stay out of the learner's first visit: without this, the
- * small-chunk merging below folds small shared modules (a message book, the family pages' API calls)
- * into the shell. Each message book in each language is a file of its own ("book-family-ar"; core
- * English is the shell's), and a role's components and calls one file per area ("area-family").
+ * Files that only some pages use stay out of the learner's first visit: without this, the small-chunk
+ * merging below folds small shared modules (a message book, the family pages' API calls) into the shell.
+ * Each message book in each language is a file of its own ("book-family-ar"), with the plural helpers
+ * every book imports kept with core English; a role's components and calls are one file per area.
  */
-function roleAreaChunk(id: string): string | undefined {
+function ownChunk(id: string): string | undefined {
+  if (/[\\/]lib[\\/]i18n[\\/]plural\.ts$/.test(id)) return 'book-core-en';
   const [, book, locale] = /[\\/]i18n[\\/]books[\\/](\w+)[\\/](\w+)\.ts$/.exec(id) ?? [];
-  if (book && locale) return book === 'core' && locale === 'en' ? undefined : `book-${book}-${locale}`;
+  if (book && locale) return `book-${book}-${locale}`;
   const area = /[\\/]src[\\/]lib[\\/](?:components[\\/]|api[\\/])?(family|teach|admin)(?:[\\/]|\.ts$)/.exec(id)?.[1];
   return area && `area-${area}`;
 }
@@ -34,6 +35,6 @@ export default defineConfig({
   plugins: [absoluteRoot, sveltekit()],
   build: {
     // Merge small shared chunks: every file is a request, and a phone on slow data pays each round trip.
-    rollupOptions: { output: { experimentalMinChunkSize: 10_000, manualChunks: roleAreaChunk } },
+    rollupOptions: { output: { experimentalMinChunkSize: 10_000, manualChunks: ownChunk } },
   },
 });

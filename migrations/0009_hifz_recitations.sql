@@ -1,4 +1,6 @@
-ALTER TYPE "public"."achievement_category" ADD VALUE 'hifz_milestone';--> statement-breakpoint
+ALTER TYPE "public"."achievement_category" ADD VALUE 'hifz_surah';--> statement-breakpoint
+ALTER TYPE "public"."achievement_category" ADD VALUE 'hifz_juz';--> statement-breakpoint
+ALTER TYPE "public"."achievement_category" ADD VALUE 'hifz_juz_count';--> statement-breakpoint
 CREATE TABLE "hifz_recitation_parts" (
 	"recitation_id" integer NOT NULL,
 	"part_number" smallint NOT NULL,

@@ -13,7 +13,9 @@ export const achievementCategory = pgEnum('achievement_category', [
   'quiz_mastery',
   'streak',
   'participation',
-  'hifz_milestone',
+  'hifz_surah',
+  'hifz_juz',
+  'hifz_juz_count',
 ]);
 export const streakType = pgEnum('streak_type', ['daily_login', 'lesson_completion']);
 /** When a learner's graded attempts show the correct answers (Moodle's review option "Right answer"). */

@@ -14,7 +14,9 @@ describe('achievement criteria', () => {
     const kinds = r.body.data.oneOf ?? r.body.data.anyOf;
     expect(kinds.map((k: any) => k.properties.type.const).sort()).toEqual([
       'course_completion',
-      'hifz_milestone',
+      'hifz_juz',
+      'hifz_juz_count',
+      'hifz_surah',
       'participation',
       'quiz_mastery',
       'streak',

@@ -204,8 +204,8 @@ describe('the daily sitting', () => {
       body: {
         data: {
           title,
-          category: 'hifz_milestone',
-          criteria: { type: 'hifz_milestone', kind: 'surah', number: 112 },
+          category: 'hifz_surah',
+          criteria: { type: 'hifz_surah', surah: 112 },
           points: 30,
         },
       },

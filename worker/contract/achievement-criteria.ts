@@ -12,14 +12,9 @@ export const achievementCriteria = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('streak'), days: z.number().int().min(1).max(3650) }).strict(),
   z.object({ type: z.literal('participation'), lessons: z.number().int().min(1).max(100_000) }).strict(),
-  // A hifz milestone: a surah (1-114) or a juz (1-30) memorised, or a number of whole juz (5, 10, … 30).
-  z
-    .object({
-      type: z.literal('hifz_milestone'),
-      kind: z.enum(['surah', 'juz', 'juz_count']),
-      number: z.number().int().min(1).max(114),
-    })
-    .strict()
-    .refine((c) => c.kind === 'surah' || c.number <= 30, { message: 'There are 30 juz', path: ['number'] }),
+  // Hifz milestones: a surah or a juz memorised, or a number of whole juz (services/hifz/milestones.ts).
+  z.object({ type: z.literal('hifz_surah'), surah: z.number().int().min(1).max(114) }).strict(),
+  z.object({ type: z.literal('hifz_juz'), juz: z.number().int().min(1).max(30) }).strict(),
+  z.object({ type: z.literal('hifz_juz_count'), count: z.number().int().min(1).max(30) }).strict(),
 ]);
 export type AchievementCriteria = z.infer<typeof achievementCriteria>;

@@ -68,9 +68,15 @@ export interface LeaderboardEntry {
   isMe: boolean;
 }
 
+/** GET /api/progress-stats for a student: their own courses and totals. */
+export interface StudentStats {
+  courses: LearnerCourseStats[];
+  totals: LearnerTotals;
+}
+
 /** GET /api/progress-stats, by the caller's role. */
 export type ProgressStats =
-  | { courses: LearnerCourseStats[]; totals: LearnerTotals } // a student: their own
+  | StudentStats // a student: their own
   | { children: LearnerProgress[] } // a parent: each linked child
   | { courses: CourseStats[] } // a teacher: the courses they own
   | { courses: CourseStats[]; school: SchoolTotals }; // an admin: every course and the school

@@ -30,19 +30,10 @@ describe('measuring achievement criteria', () => {
   });
 
   it('a hifz milestone is earned once reached; a count of juz grows towards its number', () => {
-    expect(measure({ type: 'hifz_milestone', kind: 'juz', number: 30 }, totals)).toEqual({
-      progress: 100,
-      earned: true,
-    });
-    expect(measure({ type: 'hifz_milestone', kind: 'juz', number: 29 }, totals)).toEqual({
-      progress: 0,
-      earned: false,
-    });
-    expect(measure({ type: 'hifz_milestone', kind: 'surah', number: 114 }, totals).earned).toBe(true);
-    expect(measure({ type: 'hifz_milestone', kind: 'juz_count', number: 10 }, totals)).toEqual({
-      progress: 50,
-      earned: false,
-    });
-    expect(measure({ type: 'hifz_milestone', kind: 'juz_count', number: 5 }, totals).earned).toBe(true);
+    expect(measure({ type: 'hifz_juz', juz: 30 }, totals)).toEqual({ progress: 100, earned: true });
+    expect(measure({ type: 'hifz_juz', juz: 29 }, totals)).toEqual({ progress: 0, earned: false });
+    expect(measure({ type: 'hifz_surah', surah: 114 }, totals).earned).toBe(true);
+    expect(measure({ type: 'hifz_juz_count', count: 10 }, totals)).toEqual({ progress: 50, earned: false });
+    expect(measure({ type: 'hifz_juz_count', count: 5 }, totals).earned).toBe(true);
   });
 });

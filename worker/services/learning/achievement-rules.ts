@@ -20,6 +20,7 @@ export function measure(criteria: Criteria, totals: LearnerTotals): { progress: 
     progress: Math.min(100, Math.floor((100 * value) / target)),
     earned: value >= target,
   });
+  const reached = (done: boolean) => ({ progress: done ? 100 : 0, earned: done });
   switch (criteria.type) {
     case 'course_completion':
       return ratio(totals.coursesCompleted, criteria.count);
@@ -29,13 +30,13 @@ export function measure(criteria: Criteria, totals: LearnerTotals): { progress: 
       return ratio(totals.longestStreak, criteria.days);
     case 'participation':
       return ratio(totals.lessonsCompleted, criteria.lessons);
-    case 'hifz_milestone': {
-      if (criteria.kind !== 'juz_count')
-        return totals.hifzMilestones.includes(`${criteria.kind}:${criteria.number}`)
-          ? { progress: 100, earned: true }
-          : { progress: 0, earned: false };
+    case 'hifz_surah':
+      return reached(totals.hifzMilestones.includes(`surah:${criteria.surah}`));
+    case 'hifz_juz':
+      return reached(totals.hifzMilestones.includes(`juz:${criteria.juz}`));
+    case 'hifz_juz_count': {
       const counts = totals.hifzMilestones.filter((m) => m.startsWith('juz_count:')).map((m) => Number(m.slice(10)));
-      return ratio(Math.max(0, ...counts), criteria.number);
+      return ratio(Math.max(0, ...counts), criteria.count);
     }
   }
 }

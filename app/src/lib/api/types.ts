@@ -25,3 +25,7 @@ export type { ListAnswer as ListResponse } from '$contract/wire';
 
 export type LessonType = Lesson['type'];
 export type RoleType = User['role']['type'];
+export type { Achievement, Certificate, Instructor, Streak, UserAchievement, UserProgress } from '$contract/documents';
+export type { AchievementCriteria } from '$contract/achievement-criteria';
+export type { LeaderboardAnswer, LeaderboardEntry, ProgressStats, StudentStats } from '$contract/stats';
+export type { PublicSchoolSettings } from '$contract/school-settings';

@@ -6,6 +6,11 @@ export const ICONS = {
     d: 'M4 5.5C6.5 4 9.5 4 12 5.5v14C9.5 18 6.5 18 4 19.5zM20 5.5C17.5 4 14.5 4 12 5.5v14c2.5-1.5 5.5-1.5 8 0z',
     mirrored: false,
   },
+  // An open mushaf on its stand (rahl): hifz.
+  quran: {
+    d: 'M4 5.5c3 0 5.5.9 8 2.8 2.5-1.9 5-2.8 8-2.8v10c-3 0-5.5.9-8 2.8-2.5-1.9-5-2.8-8-2.8zM12 8.3v10M6 21l6-2.7 6 2.7',
+    mirrored: false,
+  },
   user: { d: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4.5 20c.8-3.6 3.8-5.5 7.5-5.5s6.7 1.9 7.5 5.5', mirrored: false },
   family: {
     d: 'M8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM16.5 12a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM2.5 20c.6-3.2 2.7-5 5.5-5s4.9 1.8 5.5 5M13.5 15.5c.9-.6 1.9-1 3-1 2.4 0 4.2 1.6 4.8 4.5',
@@ -58,6 +63,14 @@ export const ICONS = {
     mirrored: false,
   },
   shield: { d: 'M12 3 4.5 6v5.5c0 4.5 3.2 8.2 7.5 9.5 4.3-1.3 7.5-5 7.5-9.5V6z', mirrored: false },
+  flame: {
+    d: 'M12 21.5c-4 0-7-2.8-7-6.6 0-3.3 2.3-5.4 3.6-7.6.6 1.6 1.4 2.6 2.6 3.2C11 6.8 12.6 4.2 15 2.5c.2 3.3 1.6 5 2.8 6.9 1 1.4 1.7 3 1.7 5.3 0 4-3.2 6.8-7.5 6.8z',
+    mirrored: false,
+  },
+  lock: { d: 'M6 10.5h12v10H6zM8.5 10.5V7.5a3.5 3.5 0 0 1 7 0v3M12 14.5v2.5', mirrored: false },
+  search: { d: 'M10.5 17.5a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM15.5 15.5 21 21', mirrored: false },
+  award: { d: 'M12 15a6 6 0 1 0 0-12 6 6 0 0 0 0 12zM8.5 14 7 21.5l5-2.5 5 2.5-1.5-7.5', mirrored: false },
+  share: { d: 'M12 15V3.5m0 0L8 7.5m4-4 4 4M7 11H5.5v9.5h13V11H17', mirrored: false },
 } as const;
 
 export type IconName = keyof typeof ICONS;

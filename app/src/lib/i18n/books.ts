@@ -9,12 +9,18 @@ import type family from './books/family/en';
 import type hifz from './books/hifz/en';
 import type player from './books/player/en';
 import type quiz from './books/quiz/en';
+import type learn from './books/learn/en';
+import type learnAchievements from './books/learnAchievements/en';
+import type learnCatalog from './books/learnCatalog/en';
 import type teach from './books/teach/en';
 
 /** Every book's type, by name: a new book adds its line here. */
 interface BookTypes {
   core: typeof core;
   family: typeof family;
+  learn: typeof learn;
+  learnCatalog: typeof learnCatalog;
+  learnAchievements: typeof learnAchievements;
   teach: typeof teach;
   admin: typeof admin;
   hifz: typeof hifz;

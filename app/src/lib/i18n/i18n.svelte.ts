@@ -19,8 +19,7 @@ class I18n {
   #locale = $state(DEFAULT_LOCALE);
   #books = $state.raw<Loaded>({ core: en });
   #using = new Set<Book>(['core']);
-  #loading = new Map<Book, Promise<void>>();
-  #applying: Promise<void> = Promise.resolve();
+  #queue: Promise<void> = Promise.resolve();
   #messages = $derived(Object.assign({}, ...Object.values(this.#books)) as Messages);
 
   /**
@@ -50,30 +49,33 @@ class I18n {
     } catch {
       // Storage may be blocked; the browser's language still applies.
     }
-    await (this.#applying = this.#apply(pickLocale(saved, navigator.languages)));
+    await this.#serial(() => this.#apply(pickLocale(saved, navigator.languages)));
   }
 
   /** Makes books' words available in the current language (and in any language chosen later). */
-  async use(...books: Book[]): Promise<void> {
-    // A route group's load runs beside the root layout's `init`: wait for the language being applied, so
-    // a book is loaded in it (not in English while Arabic is still arriving) and not overwritten by it.
-    await this.#applying;
-    const missing = books.filter((book) => !this.#using.has(book));
-    for (const book of missing) this.#using.add(book);
-    if (missing.length) {
-      const locale = this.#locale;
-      const loading = loadBooks(locale, missing).then((loaded) => {
-        // A language switched meanwhile has loaded every book in use itself.
-        if (locale === this.#locale) this.#books = { ...this.#books, ...loaded };
-      });
-      for (const book of missing) this.#loading.set(book, loading);
-    }
-    // Also wait for books another caller started loading, so the page never renders without them.
-    await Promise.all(books.map((book) => this.#loading.get(book)));
+  use(...books: Book[]): Promise<void> {
+    return this.#serial(async () => {
+      const missing = books.filter((book) => !this.#using.has(book));
+      if (missing.length === 0) return;
+      const loaded = await loadBooks(this.#locale, missing);
+      for (const book of missing) this.#using.add(book);
+      this.#books = { ...this.#books, ...loaded };
+    });
+  }
+
+  /**
+   * Loading books and switching languages run one after another: a page's `use` racing the language
+   * chosen at start-up (their loads run in parallel) would otherwise merge English words into an
+   * Arabic page, or be dropped by the switch.
+   */
+  #serial(task: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(task);
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   async set(locale: string): Promise<void> {
-    await (this.#applying = this.#apply(locale));
+    await this.#serial(() => this.#apply(locale));
     try {
       localStorage.setItem(LOCALE_STORAGE_KEY, locale);
     } catch {

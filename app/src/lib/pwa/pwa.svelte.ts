@@ -48,6 +48,14 @@ class Pwa {
   /** Registers the service worker after the page has loaded, so it never competes with first paint. */
   async register(): Promise<void> {
     if (dev || !('serviceWorker' in navigator) || this.#workbox) return;
+    // A first visit (no worker controls the page yet) has no older version to replace, so nothing can
+    // wait for the user: the plain registration installs the worker, and workbox-window (2.4 KB gzip,
+    // against the learner's first-visit budget) comes from the next visit on, where it shows a version
+    // that is waiting, including one that arrived during this first visit.
+    if (!navigator.serviceWorker.controller) {
+      await navigator.serviceWorker.register('/service-worker.js');
+      return;
+    }
     const { Workbox } = await import('workbox-window');
     const workbox = new Workbox('/service-worker.js');
     this.#workbox = workbox;

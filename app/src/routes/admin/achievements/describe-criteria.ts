@@ -14,6 +14,12 @@ export function describeCriteria(criteria: Record<string, unknown>, t: Words): s
       return t.summary.streak({ days: n(criteria.days) });
     case 'participation':
       return t.summary.participation({ lessons: n(criteria.lessons) });
+    case 'hifz_surah':
+      return t.summary.hifz_surah({ surah: n(criteria.surah) });
+    case 'hifz_juz':
+      return t.summary.hifz_juz({ juz: n(criteria.juz) });
+    case 'hifz_juz_count':
+      return t.summary.hifz_juz_count({ count: n(criteria.count) });
     default:
       return JSON.stringify(criteria);
   }

@@ -150,12 +150,17 @@ const en = {
       quiz_mastery: 'Quizzes mastered',
       streak: 'Days in a row',
       participation: 'Lessons completed',
+      hifz_surah: 'A surah memorised',
+      hifz_juz: 'A juz memorised',
+      hifz_juz_count: 'Whole juz memorised',
     } as Record<string, string>,
     criteriaFields: {
       count: 'How many',
       minScore: 'Lowest score counted (%)',
       days: 'Days in a row',
       lessons: 'Lessons',
+      surah: 'Surah (1-114)',
+      juz: 'Juz (1-30)',
     } as Record<string, string>,
     between: (p: { min: number; max: number }) => `A whole number from ${number(p.min)} to ${number(p.max)}.`,
     outOfRange: (p: { min: number; max: number }) => `Enter a whole number from ${number(p.min)} to ${number(p.max)}.`,
@@ -170,6 +175,10 @@ const en = {
         plural(p.days, { one: 'Learn one day', other: `Learn ${number(p.days)} days in a row` }),
       participation: (p: { lessons: number }) =>
         plural(p.lessons, { one: 'Complete one lesson', other: `Complete ${number(p.lessons)} lessons` }),
+      hifz_surah: (p: { surah: number }) => `Memorise surah ${number(p.surah)}`,
+      hifz_juz: (p: { juz: number }) => `Memorise juz ${number(p.juz)}`,
+      hifz_juz_count: (p: { count: number }) =>
+        plural(p.count, { one: 'Memorise one whole juz', other: `Memorise ${number(p.count)} whole juz` }),
     },
   },
   adminSettings: {
