@@ -24,6 +24,8 @@ export function createRichTextEditor(options: RichTextOptions): Editor {
     element: options.element,
     content: options.content,
     textDirection: 'auto',
+    // The page's Content-Security-Policy allows no inline <style>: the editor's CSS is in RichTextEditor.
+    injectCSS: false,
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3] },
