@@ -322,6 +322,61 @@ describe('the course editor', () => {
   });
 });
 
+describe('rich text', () => {
+  it('keeps on the server everything the editor writes, directions included', { timeout: 90_000 }, async () => {
+    const course = await courseWithLessons(['Manners of the masjid']);
+    const lessonId = course.lessons[0]!.documentId;
+    const { context, page } = await openAs(teacher);
+    await page.goto(`${appUrl}/teach/lessons/${lessonId}`);
+    const surface = page.getByRole('textbox', { name: 'Content' });
+    await surface.waitFor();
+    // Every node and mark the toolbar and Tiptap's shortcuts can make, then directions set by hand.
+    await surface.evaluate((element) => {
+      const editor = (element as HTMLElement & { editor: any }).editor;
+      editor.commands.setContent(
+        '<h2>Entering the masjid</h2><h3>الدعاء</h3><p>Say <strong>bismillah</strong>, <em>step</em> in with the <u>right</u> foot, <s>not</s> the left; <code>x</code> <a href="https://sunnah.com/muslim:713">Muslim 713</a><br>and then:</p>' +
+          '<blockquote><p>اللَّهُمَّ افْتَحْ لِي أَبْوَابَ رَحْمَتِكَ</p></blockquote><ul><li><p>one</p></li><li><p>اثنان</p></li></ul>' +
+          '<ol start="3"><li><p>three</p></li></ol><pre><code class="language-text">code &lt; block</code></pre><hr><p>English, then العربية in one line.</p>',
+      );
+      editor.chain().setTextSelection(1).setTextDirection('ltr').run();
+      editor
+        .chain()
+        .setTextSelection(editor.state.doc.content.size - 2)
+        .setTextDirection('rtl')
+        .run();
+    });
+    await surface.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('!');
+    const put = page.waitForRequest((r) => r.method() === 'PUT' && r.url().includes(`/api/lessons/${lessonId}`));
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const sent = JSON.parse((await put).postData()!).data.content as string;
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved.');
+    const kept = (await lessonOnServer(lessonId)).content as string;
+    for (const part of [
+      '<h2 dir="ltr">',
+      '<h3 dir="auto">',
+      '<blockquote dir="auto">',
+      '<li dir="auto">',
+      '<hr dir="auto">',
+    ]) {
+      expect(sent).toContain(part);
+    }
+    expect(sent).toMatch(/<p dir="rtl">English, then العربية in one line\.!?<\/p>/);
+    // The same document, attribute for attribute (the sanitizer may write a link's attributes in another order).
+    expect(
+      await page.evaluate(
+        ([a, b]) => {
+          const parse = (html: string) => new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+          return parse(a!).isEqualNode(parse(b!));
+        },
+        [sent, kept] as const,
+      ),
+    ).toBe(true);
+    await context.close();
+  });
+});
+
 describe('unsaved work', () => {
   it('survives a reload, after the browser warned about leaving', { timeout: 90_000 }, async () => {
     const course = await courseWithLessons(['The cave of Hira']);
