@@ -17,10 +17,23 @@ const absoluteRoot: Plugin = {
   config: { order: 'pre', handler: () => ({ root: appDir }) },
 };
 
+/**
+ * `book-<name>-<locale>` for every message book but the shell's English (in the first bundle); the plural
+ * helpers they share are a chunk of their own, so that loading them never loads another book.
+ */
+function bookChunk(id: string): string | undefined {
+  if (id.endsWith('/lib/i18n/plural.ts')) return 'plural';
+  const book = /\/lib\/i18n\/books\/([a-z-]+)\/([a-z-]+)\.ts$/.exec(id);
+  if (!book || (book[1] === 'core' && book[2] === 'en')) return undefined;
+  return `book-${book[1]}-${book[2]}`;
+}
+
 export default defineConfig({
   plugins: [absoluteRoot, sveltekit()],
   build: {
     // Merge small shared chunks: every file is a request, and a phone on slow data pays each round trip.
-    rollupOptions: { output: { experimentalMinChunkSize: 10_000 } },
+    // A message book is its own chunk per language (CONVENTIONS.md), never merged into a chunk of the first
+    // visit: otherwise the teachers' editor words would ride along on every learner's first page.
+    rollupOptions: { output: { experimentalMinChunkSize: 10_000, manualChunks: bookChunk } },
   },
 });
