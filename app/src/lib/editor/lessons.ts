@@ -18,10 +18,22 @@ export async function createLesson(
   return data;
 }
 
-/** Gives each lesson the `order` of its place in `lessons`; only the ones that moved are written. */
-export async function saveLessonOrder(api: ApiClient, lessons: readonly LessonSummary[]): Promise<void> {
-  for (const change of orderChanges(lessons)) {
+/**
+ * Gives each lesson the `order` of its place in `lessons`, writing only those whose order on the server
+ * (`saved`, kept up to date here as each write lands) differs. Called one at a time, with the list as it
+ * is when the call starts, so quick moves in a row end in the order last shown.
+ */
+export async function saveLessonOrder(
+  api: ApiClient,
+  lessons: readonly LessonSummary[],
+  saved: Map<string, number>,
+): Promise<void> {
+  for (const change of orderChanges(
+    lessons.map((l) => l.documentId),
+    saved,
+  )) {
     await api.put(`/lessons/${change.documentId}`, { data: { order: change.order } });
+    saved.set(change.documentId, change.order);
   }
 }
 

@@ -8,9 +8,10 @@ export function move<T>(items: readonly T[], from: number, to: number): T[] {
   return next;
 }
 
-/** The `order` each item must get so that they sort as listed: only those whose order changes. */
-export function orderChanges<T extends { documentId: string; order: number }>(
-  items: readonly T[],
+/** The `order` each lesson must get to sort as listed, for those whose stored order (`saved`) differs. */
+export function orderChanges(
+  ids: readonly string[],
+  saved: ReadonlyMap<string, number>,
 ): { documentId: string; order: number }[] {
-  return items.flatMap((item, index) => (item.order === index ? [] : [{ documentId: item.documentId, order: index }]));
+  return ids.flatMap((documentId, order) => (saved.get(documentId) === order ? [] : [{ documentId, order }]));
 }
