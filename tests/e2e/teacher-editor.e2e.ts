@@ -321,6 +321,19 @@ describe('the course editor', () => {
     await page.reload();
     await page.getByTestId('lesson-list').locator('li').first().waitFor();
     expect(await page.getByTestId('lesson-list').locator('li a').allTextContents()).toEqual(expected);
+
+    // Deleting a lesson asks first, then lands back on the course without it.
+    await page.getByRole('link', { name: 'The first revelation' }).click();
+    await page.getByLabel('Title', { exact: true }).waitFor();
+    page.once('dialog', (dialog) => {
+      expect(dialog.message()).toBe('Delete the lesson “The first revelation”? This cannot be undone.');
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: 'Delete lesson' }).click();
+    await page.waitForURL(`${appUrl}/teach/courses/${course.documentId}`);
+    await expect
+      .poll(() => page.getByTestId('lesson-list').locator('li a').allTextContents())
+      .toEqual(['Halimah', 'The year of the elephant']);
     await context.close();
   });
 });

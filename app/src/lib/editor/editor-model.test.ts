@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '$lib/api';
 import { conflictOf } from './documents';
 import { clearDraft, draftKey, readDraft, writeDraft } from './drafts';
-import { newQuestion, quizBody, removeOption, shuffled, type QuizForm } from './quizzes';
+import { newQuestion, quizBody, removeOption, shuffled, type QuizForm, type QuizQuestion } from './quizzes';
 import { move, orderChanges } from './reorder';
 import { courseBody, type CourseForm } from './courses';
 
@@ -165,10 +165,24 @@ describe('the quiz builder', () => {
   });
 
   it('keeps answers on the same options when one is removed', () => {
-    const single = { ...newQuestion('single_choice'), options: ['a', 'b', 'c'], answer: 2 } as const;
+    const single: QuizQuestion = {
+      id: 'a',
+      prompt: 'p',
+      points: 1,
+      type: 'single_choice',
+      options: ['a', 'b', 'c'],
+      answer: 2,
+    };
     expect(removeOption(single, 0)).toMatchObject({ options: ['b', 'c'], answer: 1 });
     expect(removeOption(single, 2)).toMatchObject({ options: ['a', 'b'], answer: 0 });
-    const multiple = { ...newQuestion('multiple_choice'), options: ['a', 'b', 'c'], answer: [0, 2] } as const;
+    const multiple: QuizQuestion = {
+      id: 'b',
+      prompt: 'p',
+      points: 1,
+      type: 'multiple_choice',
+      options: ['a', 'b', 'c'],
+      answer: [0, 2],
+    };
     expect(removeOption(multiple, 1)).toMatchObject({ options: ['a', 'c'], answer: [0, 1] });
     expect(removeOption({ ...multiple, answer: [1] }, 1)).toMatchObject({ answer: [0] });
   });
