@@ -518,9 +518,21 @@ describe('every editor page, in both languages and on both screens', () => {
         [PHONE, 'phone'],
       ] as const) {
         const { context, page } = await openAs(teacher, locale, viewport);
+        // Only looking: no page may think it holds unsaved work (the leave prompt would say so).
+        const dialogs: string[] = [];
+        page.on('dialog', (dialog) => {
+          dialogs.push(`${dialog.type()} on ${page.url()}`);
+          void dialog.accept();
+        });
         for (const entry of pages) {
           await page.goto(appUrl + entry.path);
-          await page.locator(entry.ready).first().waitFor();
+          await page
+            .locator(entry.ready)
+            .first()
+            .waitFor()
+            .catch((error: Error) => {
+              throw new Error(`${entry.name} (${locale}, ${size}) at ${page.url()}: ${error.message}`);
+            });
           if (entry.then) {
             await entry.then(page);
             await page.locator(entry.shown!).waitFor();
@@ -529,6 +541,7 @@ describe('every editor page, in both languages and on both screens', () => {
           await expectNoAxeViolations(page, `${entry.name} (${locale}, ${size})`);
           await screenshot(page, `${entry.name}.${locale}.${size}`);
         }
+        expect(dialogs).toEqual([]);
         await context.close();
       }
     }
