@@ -352,7 +352,7 @@ describe('rich text', () => {
       editor.commands.setContent(
         '<h2>Entering the masjid</h2><h3>الدعاء</h3><p>Say <strong>bismillah</strong>, <em>step</em> in with the <u>right</u> foot, <s>not</s> the left; <code>x</code> <a href="https://sunnah.com/muslim:713">Muslim 713</a><br>and then:</p>' +
           '<blockquote><p>اللَّهُمَّ افْتَحْ لِي أَبْوَابَ رَحْمَتِكَ</p></blockquote><ul><li><p>one</p></li><li><p>اثنان</p></li></ul>' +
-          '<ol start="3"><li><p>three</p></li></ol><pre><code class="language-text">code &lt; block</code></pre><hr><p>English, then العربية in one line.</p>',
+          '<ol start="3"><li><p>three</p></li></ol><pre><code class="language-text">code &lt; block</code></pre><hr><p>Recite <span class="quran-verse" lang="ar" dir="rtl">قُلْ هُوَ اللَّهُ أَحَدٌ</span> daily.</p><p>English, then العربية in one line.</p>',
       );
       editor.chain().setTextSelection(1).setTextDirection('ltr').run();
       editor

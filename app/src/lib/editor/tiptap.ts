@@ -1,9 +1,19 @@
 // Tiptap (ProseMirror), loaded only by the lesson editor through a dynamic import: nothing here may
 // be imported statically by a page a learner opens (`npm run js-budget` shows the learner's bundle).
-import { Editor } from '@tiptap/core';
+import { Editor, Mark } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 
 export type { Editor };
+
+/**
+ * A verse of the Quran inside a paragraph: `<span class="quran-verse" lang="ar" dir="rtl">`, one of the
+ * span classes the server keeps (RICH_TEXT_SPAN_CLASSES), shown in the Arabic font to students.
+ */
+export const QuranVerse = Mark.create({
+  name: 'quranVerse',
+  parseHTML: () => [{ tag: 'span.quran-verse' }],
+  renderHTML: () => ['span', { class: 'quran-verse', lang: 'ar', dir: 'rtl' }, 0],
+});
 
 export interface RichTextOptions {
   element: HTMLElement;
@@ -31,6 +41,7 @@ export function createRichTextEditor(options: RichTextOptions): Editor {
         heading: { levels: [2, 3] },
         link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
       }),
+      QuranVerse,
     ],
     editorProps: {
       attributes: {

@@ -100,6 +100,7 @@ const ar = {
     bulletList: 'قائمة نقطية',
     orderedList: 'قائمة مرقّمة',
     quote: 'اقتباس',
+    quranVerse: 'آية قرآنية',
     link: 'رابط',
     linkPrompt: 'عنوان الرابط (https://…)',
     undo: 'تراجع',

@@ -93,6 +93,7 @@ const en = {
     bulletList: 'Bulleted list',
     orderedList: 'Numbered list',
     quote: 'Quote',
+    quranVerse: 'Quran verse',
     link: 'Link',
     linkPrompt: 'Address of the link (https://…)',
     undo: 'Undo',
