@@ -322,6 +322,22 @@ describe('the course editor', () => {
     await page.getByTestId('lesson-list').locator('li').first().waitFor();
     expect(await page.getByTestId('lesson-list').locator('li a').allTextContents()).toEqual(expected);
 
+    // And by dragging: the last lesson dropped on the first takes its place.
+    const items = page.getByTestId('lesson-list').locator('li');
+    await items.nth(2).dragTo(items.nth(0));
+    const dragged = ['The first revelation', 'Halimah', 'The year of the elephant'];
+    await expect.poll(() => page.getByTestId('lesson-list').locator('li a').allTextContents()).toEqual(dragged);
+    await expect
+      .poll(async () => {
+        const { data } = await call(
+          'GET',
+          `/courses/${course.documentId}?populate[lessons][sort][0]=order:asc`,
+          teacher.jwt,
+        );
+        return data.lessons.map((l: any) => l.title);
+      })
+      .toEqual(dragged);
+
     // Deleting a lesson asks first, then lands back on the course without it.
     await page.getByRole('link', { name: 'The first revelation' }).click();
     await page.getByLabel('Title', { exact: true }).waitFor();
