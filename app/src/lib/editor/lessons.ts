@@ -40,7 +40,8 @@ export async function saveLessonOrder(
 export const LESSON_POPULATE = {
   media: true,
   attachments: true,
-  quiz: { fields: ['title'] },
+  // The whole quiz (staff receive the answers), so its builder starts without a request of its own.
+  quiz: true,
   course: { fields: ['title'] },
 };
 

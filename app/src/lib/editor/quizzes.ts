@@ -117,6 +117,9 @@ export async function createQuiz(api: ApiClient, lesson: string, title: string):
 export const fetchQuiz = (api: ApiClient, documentId: string, signal?: AbortSignal) =>
   readVersioned<Quiz>(api, `/quizzes/${documentId}`, {}, signal);
 
+/** A quiz read along with its lesson, with the version If-Match accepts (`"<updatedAt ms>"`). */
+export const versionedQuiz = (quiz: Quiz) => ({ data: quiz, version: `"${Date.parse(quiz.updatedAt)}"` });
+
 export const saveQuiz = (api: ApiClient, documentId: string, form: QuizForm, version: string | null) =>
   saveVersioned<Quiz>(api, `/quizzes/${documentId}`, quizBody(form), version);
 
