@@ -554,6 +554,12 @@ describe('every editor page, in both languages and on both screens', () => {
             await page.locator(entry.shown!).waitFor();
           }
           expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+          if (locale === 'ar') {
+            // The editor's own words too, not only the shell's.
+            const text = (await page.locator('main').textContent()) ?? '';
+            for (const english of ['Preview as a student', 'Back to editing', 'Lessons', 'Content', 'Save', 'Quiz'])
+              expect(text, `${entry.name} (ar, ${size})`).not.toContain(english);
+          }
           await expectNoAxeViolations(page, `${entry.name} (${locale}, ${size})`);
           await screenshot(page, `${entry.name}.${locale}.${size}`);
         }
