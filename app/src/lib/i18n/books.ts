@@ -5,6 +5,7 @@
 import type access from './books/access/en';
 import type admin from './books/admin/en';
 import type core from './books/core/en';
+import type editor from './books/editor/en';
 import type family from './books/family/en';
 import type hifz from './books/hifz/en';
 import type player from './books/player/en';
@@ -27,6 +28,7 @@ interface BookTypes {
   access: typeof access;
   player: typeof player;
   quiz: typeof quiz;
+  editor: typeof editor;
 }
 
 export type Book = keyof BookTypes;
