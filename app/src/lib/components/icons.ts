@@ -42,6 +42,8 @@ export const ICONS = {
     mirrored: false,
   },
   teach: { d: 'M3 5h18v11H3zM8 20h8M12 16v4', mirrored: false },
+  grid: { d: 'M4 4h16v16H4zM4 9.5h16M4 15h16M9.5 4v16M15 4v16', mirrored: false },
+  chart: { d: 'M4 20h16M6.5 20v-6M11 20V8M15.5 20v-9M20 20V5', mirrored: false },
   shield: { d: 'M12 3 4.5 6v5.5c0 4.5 3.2 8.2 7.5 9.5 4.3-1.3 7.5-5 7.5-9.5V6z', mirrored: false },
 } as const;
 

@@ -4,6 +4,7 @@
 // downloads the teacher's or the admin's vocabulary.
 import type admin from './books/admin/en';
 import type core from './books/core/en';
+import type monitor from './books/monitor/en';
 import type family from './books/family/en';
 import type teach from './books/teach/en';
 
@@ -13,6 +14,7 @@ interface BookTypes {
   family: typeof family;
   teach: typeof teach;
   admin: typeof admin;
+  monitor: typeof monitor;
 }
 
 export type Book = keyof BookTypes;

@@ -33,6 +33,8 @@ const ar = {
     account: 'الحساب',
     teach: 'التدريس',
     admin: 'إدارة المدرسة',
+    classProgress: 'تقدّم الفصل',
+    reports: 'التقارير',
     signOut: 'تسجيل الخروج',
   },
   auth: {

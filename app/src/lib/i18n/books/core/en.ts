@@ -34,6 +34,8 @@ const en = {
     account: 'Account',
     teach: 'Teaching',
     admin: 'School admin',
+    classProgress: 'Class progress',
+    reports: 'Reports',
     signOut: 'Sign out',
   },
   auth: {
