@@ -2,6 +2,7 @@
 import { localeTools } from '../../plural';
 
 const { plural, number, percent } = localeTools('en');
+const courses = (count: number) => plural(count, { one: 'one course', other: `${number(count)} courses` });
 
 const en = {
   monitor: {
@@ -131,7 +132,7 @@ const en = {
       title: 'Course completion',
       lead: 'Of the enrollments made in the period, how many finished, are under way, or stopped.',
       chart: (p: { count: number; best: string; rate: number }) =>
-        `Completion rates of ${number(p.count)} courses; the highest is ${p.best} at ${percent(p.rate)}.`,
+        `Completion rates of ${courses(p.count)}; the highest is ${p.best} at ${percent(p.rate)}.`,
       totals: 'All courses',
     },
     engagement: {
@@ -146,14 +147,15 @@ const en = {
     quizzes: {
       title: 'Quiz performance',
       lead: 'Scores on each quiz (first attempt of each student). Open a quiz for its questions.',
-      chart: (p: { count: number }) => `Average scores of ${number(p.count)} quizzes, with their pass rates.`,
+      chart: (p: { count: number }) =>
+        `Average scores of ${plural(p.count, { one: 'one quiz', other: `${number(p.count)} quizzes` })}, with their pass rates.`,
       items: 'Questions',
     },
     items: {
       title: (p: { quiz: string }) => `Questions of ${p.quiz}`,
       lead: 'Facility: the share who got the question fully right. Discrimination: how much better the top third did than the bottom third (from −1 to 1; below 0.2 deserves a look).',
       chart: (p: { count: number; hardest: string; facility: number }) =>
-        `Facility of ${number(p.count)} questions; the hardest is ${p.hardest} at ${percent(p.facility)}.`,
+        `Facility of ${plural(p.count, { one: 'one question', other: `${number(p.count)} questions` })}; the hardest is ${p.hardest} at ${percent(p.facility)}.`,
       counted: (p: { attempts: number; group: number }) =>
         `${plural(p.attempts, { one: 'One attempt', other: `${number(p.attempts)} attempts` })} counted; thirds of ${number(p.group)}.`,
       weak: 'Check this question',
@@ -162,7 +164,7 @@ const en = {
       title: 'Content popularity',
       lead: 'Which courses students spend their time in.',
       chart: (p: { count: number; top: string }) =>
-        `Active students in ${number(p.count)} courses; the most popular is ${p.top}.`,
+        `Active students in ${courses(p.count)}; the most popular is ${p.top}.`,
     },
     retention: {
       title: 'Retention by cohort',
@@ -171,7 +173,7 @@ const en = {
       size: 'Students',
       week: (p: { index: number }) => `Week ${number(p.index)}`,
       chart: (p: { count: number }) =>
-        `Retention of ${number(p.count)} weekly cohorts; darker cells mean more students still active.`,
+        `Retention of ${plural(p.count, { one: 'one weekly cohort', other: `${number(p.count)} weekly cohorts` })}; darker cells mean more students still active.`,
       notYet: 'Not yet',
     },
     columns: {
