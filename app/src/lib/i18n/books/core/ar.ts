@@ -33,7 +33,6 @@ const ar = {
     account: 'الحساب',
     teach: 'التدريس',
     admin: 'إدارة المدرسة',
-    classProgress: 'تقدّم الفصل',
     reports: 'التقارير',
     signOut: 'تسجيل الخروج',
   },

@@ -34,7 +34,6 @@ const en = {
     account: 'Account',
     teach: 'Teaching',
     admin: 'School admin',
-    classProgress: 'Class progress',
     reports: 'Reports',
     signOut: 'Sign out',
   },
