@@ -17,10 +17,28 @@ const absoluteRoot: Plugin = {
   config: { order: 'pre', handler: () => ({ root: appDir }) },
 };
 
+/**
+ * `book-monitor-ar` for src/lib/i18n/books/monitor/ar.ts; core is part of the shell and left alone. The
+ * plural helper every book uses gets a chunk of its own, or it would be pulled into one book's chunk and
+ * that book would load with the shell.
+ */
+function bookChunk(id: string): string | undefined {
+  if (id.endsWith('/lib/i18n/plural.ts')) return 'plural';
+  const book = /\/lib\/i18n\/books\/(\w+)\/(\w+)\.ts$/.exec(id);
+  return book && book[1] !== 'core' ? `book-${book[1]}-${book[2]}` : undefined;
+}
+
 export default defineConfig({
   plugins: [absoluteRoot, sveltekit()],
   build: {
     // Merge small shared chunks: every file is a request, and a phone on slow data pays each round trip.
-    rollupOptions: { output: { experimentalMinChunkSize: 10_000 } },
+    // A message book other than core stays a chunk of its own (per book and language): merged, it would
+    // ride along with the first visit of every page, whatever pages use it.
+    rollupOptions: {
+      output: {
+        experimentalMinChunkSize: 10_000,
+        manualChunks: bookChunk,
+      },
+    },
   },
 });
