@@ -18,12 +18,14 @@ const absoluteRoot: Plugin = {
 };
 
 /**
- * `book-monitor-ar` for src/lib/i18n/books/monitor/ar.ts; core is part of the shell and left alone. The
- * plural helper every book uses gets a chunk of its own, or it would be pulled into one book's chunk and
- * that book would load with the shell.
+ * The i18n runtime and the core English words form one chunk, part of the shell. Every other book gets a
+ * chunk per language (`book-monitor-ar` for src/lib/i18n/books/monitor/ar.ts), loaded by the pages that
+ * use it: left to the merging of small chunks, a big book would be merged with the shell's i18n code and
+ * ride along with every first visit.
  */
 function bookChunk(id: string): string | undefined {
-  if (id.endsWith('/lib/i18n/plural.ts')) return 'plural';
+  if (/\/lib\/i18n\/(plural|books|i18n\.svelte|locales|format|index)\.ts$/.test(id)) return 'i18n';
+  if (id.endsWith('/lib/i18n/books/core/en.ts')) return 'i18n';
   const book = /\/lib\/i18n\/books\/(\w+)\/(\w+)\.ts$/.exec(id);
   return book && book[1] !== 'core' ? `book-${book[1]}-${book[2]}` : undefined;
 }
@@ -32,8 +34,6 @@ export default defineConfig({
   plugins: [absoluteRoot, sveltekit()],
   build: {
     // Merge small shared chunks: every file is a request, and a phone on slow data pays each round trip.
-    // A message book other than core stays a chunk of its own (per book and language): merged, it would
-    // ride along with the first visit of every page, whatever pages use it.
     rollupOptions: {
       output: {
         experimentalMinChunkSize: 10_000,
