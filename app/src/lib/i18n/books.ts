@@ -6,6 +6,7 @@ import type access from './books/access/en';
 import type admin from './books/admin/en';
 import type core from './books/core/en';
 import type editor from './books/editor/en';
+import type monitor from './books/monitor/en';
 import type family from './books/family/en';
 import type hifz from './books/hifz/en';
 import type player from './books/player/en';
@@ -29,6 +30,7 @@ interface BookTypes {
   player: typeof player;
   quiz: typeof quiz;
   editor: typeof editor;
+  monitor: typeof monitor;
 }
 
 export type Book = keyof BookTypes;

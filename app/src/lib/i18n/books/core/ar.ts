@@ -35,6 +35,7 @@ const ar = {
     teach: 'التدريس',
     hifz: 'الحفظ',
     admin: 'إدارة المدرسة',
+    reports: 'التقارير',
     signOut: 'تسجيل الخروج',
   },
   auth: {

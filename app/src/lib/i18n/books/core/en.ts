@@ -36,6 +36,7 @@ const en = {
     teach: 'Teaching',
     hifz: 'Hifz',
     admin: 'School admin',
+    reports: 'Reports',
     signOut: 'Sign out',
   },
   auth: {

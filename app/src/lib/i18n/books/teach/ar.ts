@@ -4,7 +4,7 @@ import type en from './en';
 const { number } = localeTools('ar');
 
 const ar = {
-  teach: { title: 'التدريس', lead: 'ستظهر هنا دوراتك وفصولك.' },
+  teach: { title: 'التدريس', lead: 'دوراتك، وتقدّم فصولك وتقاريرها، والحفظ، ورموز الربط لأولياء الأمور.' },
   pairingStudents: {
     nav: 'الطلاب',
     title: 'طلابي',

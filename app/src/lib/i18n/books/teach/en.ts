@@ -4,7 +4,10 @@ import { localeTools } from '../../plural';
 const { number } = localeTools('en');
 
 const en = {
-  teach: { title: 'Teaching', lead: 'Your courses and classes will appear here.' },
+  teach: {
+    title: 'Teaching',
+    lead: 'Your courses, your classes’ progress and reports, hifz, and pairing codes for parents.',
+  },
   // The students page: whom the teacher (or an admin) may give a parent a pairing code for.
   pairingStudents: {
     nav: 'Students',
