@@ -9,9 +9,13 @@ import { z } from 'zod';
  * global ayah ids (1..6236) beside them, the index the PWA's Quran file uses.
  */
 
-export * from './hifz-vocabulary';
-import { HIFZ_ATTENDANCE, HIFZ_CHECK_KINDS, HIFZ_GRADES, HIFZ_MISTAKE_TYPES } from './hifz-vocabulary';
-import type { HifzCheckKindName, HifzGradeName, HifzMistakeTypeName } from './hifz-vocabulary';
+export const HIFZ_GRADES = ['excellent', 'very_good', 'good', 'acceptable', 'needs_repeat'] as const;
+export const HIFZ_CHECK_KINDS = ['sabaq', 'sabqi', 'manzil'] as const;
+export const HIFZ_MISTAKE_TYPES = ['forgotten_word', 'wrong_word', 'tajweed', 'hesitation'] as const;
+export const HIFZ_ATTENDANCE = ['present', 'absent', 'excused'] as const;
+export type HifzGradeName = (typeof HIFZ_GRADES)[number];
+export type HifzCheckKindName = (typeof HIFZ_CHECK_KINDS)[number];
+export type HifzMistakeTypeName = (typeof HIFZ_MISTAKE_TYPES)[number];
 
 const note = z.string().trim().max(2_000).nullish();
 const clientId = z.string().uuid();

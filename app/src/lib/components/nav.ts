@@ -11,10 +11,11 @@ export interface NavItem {
 }
 
 /**
- * A path held in a variable (a nav entry, a layout's home), typed for `resolve()`. TypeScript matches a
- * union argument against resolve's per-route signatures only up to 25 routes, and the app has more; every
- * such path is a route without parameters, whose signature `'/'` names. The value is unchanged.
+ * A path held in a variable (a nav entry, a layout's home, a link in a report), typed for `resolve()`. A
+ * `Pathname` is concrete (any parameters already in it), so resolve() only adds the base path; but TypeScript
+ * matches a union argument against resolve's per-route signatures only up to 25 routes, and the app has
+ * more, so the path is passed as the one signature that takes no parameters. The value is unchanged.
  */
-export function staticRoute(path: Pathname): '/' {
+export function concretePath(path: Pathname): '/' {
   return path as '/';
 }
