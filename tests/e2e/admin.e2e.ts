@@ -84,7 +84,7 @@ describe('an admin manages a family', () => {
     const parentPage = await family.newPage();
     await parentPage.goto(`${appUrl}/family`);
     await expect
-      .poll(() => parentPage.getByTestId('child-card').allTextContents(), { timeout: 15_000 })
+      .poll(() => parentPage.getByTestId('child-view').allTextContents(), { timeout: 15_000 })
       .toEqual([expect.stringContaining(firstName)]);
     await family.close();
 
