@@ -39,7 +39,8 @@ async function installedLearnerHome(context: BrowserContext, learner: SignedIn):
 }
 
 async function completeOffline(page: Page, title: string) {
-  await page.getByRole('link', { name: title }).click();
+  // The course card's link (the home may also offer the same lesson as "continue where you left off").
+  await page.getByTestId('course-card').getByRole('link', { name: title }).click();
   await page.getByRole('heading', { name: title }).waitFor();
   await page.getByRole('button', { name: 'Mark as complete' }).click();
   const state = page.getByTestId('lesson-state');
