@@ -2,11 +2,7 @@
 // values the app may not import (worker/contract reaches the app type-only), so they are listed here and
 // checked against the contract's types: a new action there is a type error here until it is added.
 import type { ActivityAction, ActivityEntityType } from '$contract/activity';
-
-const every =
-  <T extends string>() =>
-  <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : 'missing a value')) =>
-    list;
+import { every } from '$lib/exhaustive-list';
 
 export const ACTIVITY_ACTIONS = every<ActivityAction>()([
   'create',

@@ -2,11 +2,7 @@
 // app may not import (worker/contract reaches the app type-only), so they are listed here and checked
 // against the contract's types: a grade added there is a type error here until it is added.
 import type { HifzGradeName, HifzMistakeTypeName } from '$contract/hifz';
-
-const every =
-  <T extends string>() =>
-  <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : 'missing a value')) =>
-    list;
+import { every } from '$lib/exhaustive-list';
 
 export const HIFZ_GRADES = every<HifzGradeName>()(['excellent', 'very_good', 'good', 'acceptable', 'needs_repeat']);
 export const HIFZ_MISTAKE_TYPES = every<HifzMistakeTypeName>()([
