@@ -16,6 +16,10 @@ export async function startTestDatabase(): Promise<LocalDatabase> {
     return embedded;
   }
   const scratch = await createScratchDatabase(serverUrl);
+  // Migrations set database defaults (statement_timeout, jit: migration 0008) that only sessions started
+  // afterwards take: migrate through a proxy of its own, then serve the tests from a fresh pool.
+  const migrator = await startLocalDatabase({ databaseUrl: scratch.databaseUrl });
+  await applyMigrations(migrator).finally(() => migrator.stop());
   const connection = await startLocalDatabase({ databaseUrl: scratch.databaseUrl });
   const database: LocalDatabase = {
     ...connection,
