@@ -1,8 +1,9 @@
 import { Client, neonConfig } from '@neondatabase/serverless';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
+import type { NeonDatabase } from 'drizzle-orm/neon-serverless';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import * as schema from './schema';
+import { sessionDrizzle } from './drizzle-instances';
+import type * as schema from './schema';
 
 type Rows<T> = { rows: T[] };
 /** What services read from a raw statement, whichever path ran it (SQL over HTTP or a session). */
@@ -72,7 +73,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   await client.connect();
   let closed = false;
   return {
-    db: drizzle(counted, { schema }),
+    db: sessionDrizzle(counted),
     query: (text, params) => counted.query(text, params),
     queryCount: () => statements,
     close: async () => {

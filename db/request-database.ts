@@ -1,7 +1,8 @@
 import { neon, NeonQueryPromise, type FullQueryResults, type HTTPQueryOptions } from '@neondatabase/serverless';
 import type { SQL } from 'drizzle-orm';
-import { drizzle, type NeonHttpDatabase } from 'drizzle-orm/neon-http';
+import type { NeonHttpDatabase } from 'drizzle-orm/neon-http';
 import { configureDriver, openDatabase, type Database, type DatabaseConfig } from './client';
+import { httpDrizzle } from './drizzle-instances';
 import * as schema from './schema';
 
 /**
@@ -86,7 +87,7 @@ export function requestDatabase(config: DatabaseConfig): RequestDatabase {
   client.query = query as typeof client.query;
   client.transaction = transaction as typeof client.transaction;
 
-  const http = drizzle({ client, schema });
+  const http = httpDrizzle(client);
   const db: Database = http;
   httpDatabases.set(db, http);
   db.transaction = async (work, transactionConfig) => {

@@ -17,6 +17,7 @@ const wrangler = await startWrangler({
   database,
   jwtSecret: devSecret(dataDir),
   persistTo: `${dataDir}/wrangler`,
+  watch: true,
 });
 printBanner(`http://127.0.0.1:${port}`, database.kind);
 

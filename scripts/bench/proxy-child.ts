@@ -21,7 +21,14 @@ export async function startProxyProcess(databaseUrl: string): Promise<ProxyChild
     process.execPath,
     // tsx as a loader in this one process (its CLI would run the script in a child of its own, whose CPU
     // time the query-limits section reads for the embedded database).
-    ['--import', 'tsx', join(projectRoot, 'scripts/bench/proxy-process.ts'), databaseUrl],
+    [
+      // BENCH_PROFILE_DIR: a V8 CPU profile of the proxy, written there when it stops.
+      ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
+      '--import',
+      'tsx',
+      join(projectRoot, 'scripts/bench/proxy-process.ts'),
+      databaseUrl,
+    ],
     { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const exited = once(child, 'exit');

@@ -9,7 +9,10 @@ export interface RunningWorker {
   stop(): void;
 }
 
-/** `wrangler dev` in local mode: workerd, with miniflare's R2 kept under persistTo. */
+/**
+ * The worker as `wrangler dev --local` runs it (workerd, miniflare's R2 kept under persistTo), started
+ * through wrangler's API in a process of its own (scripts/start/dev-worker.ts, which says why).
+ */
 export async function startWrangler(options: {
   port: number;
   database: LocalDatabase;
@@ -18,6 +21,8 @@ export async function startWrangler(options: {
   quiet?: boolean;
   /** More variables for the worker, over the defaults (the bench turns API usage recording off with one). */
   vars?: Record<string, string>;
+  /** Rebuild the worker when its source changes (npm start); off for tests and the bench. */
+  watch?: boolean;
 }): Promise<RunningWorker> {
   mkdirSync(options.persistTo, { recursive: true });
   // Bindings travel in an env file (not argv), so the database URL and secret stay out of `ps`.
@@ -45,20 +50,16 @@ export async function startWrangler(options: {
   const child = spawn(
     process.execPath,
     [
-      join(projectRoot, 'node_modules/wrangler/bin/wrangler.js'),
-      'dev',
-      '--local',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(options.port),
-      '--persist-to',
-      options.persistTo,
-      '--env-file',
+      '--import',
+      'tsx',
+      join(projectRoot, 'scripts/start/dev-worker.ts'),
+      join(projectRoot, 'wrangler.toml'),
       envFile,
-      '--show-interactive-dev-session=false',
-      '--log-level',
+      '127.0.0.1',
+      String(options.port),
+      options.persistTo,
       options.quiet ? 'error' : 'warn',
+      options.watch ? '1' : '0',
     ],
     {
       cwd: projectRoot,
