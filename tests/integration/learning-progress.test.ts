@@ -299,6 +299,39 @@ describe('streaks', () => {
 });
 
 describe('achievements, certificates and xAPI on course completion', () => {
+  it('a lesson completed by several events, in one batch and later, records one completion', async () => {
+    const { lessons } = await publishedCourse({ lessonCount: 3 });
+    const s = await registerStudent();
+    const lesson = lessons[1]!.documentId;
+    const batch = await api('/api/user-progresses/batch', {
+      token: s.jwt,
+      body: {
+        data: [
+          event(lesson, { progress: 50 }),
+          event(lesson, { completed: true }),
+          event(lesson, { completed: true, timeSpent: 30 }),
+        ],
+      },
+    });
+    expect(batch.body.data.map((o: any) => o.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(batch.body.data[2].progress).toMatchObject({ completed: true, progress: 100 });
+    await api('/api/user-progresses', { token: s.jwt, body: { data: event(lesson, { completed: true }) } });
+
+    const db = await openTestDatabase();
+    try {
+      const { sql } = await import('drizzle-orm');
+      const rows = await db.db.execute<{ verb: string }>(
+        sql`SELECT s.verb FROM xapi_statements s JOIN users u ON u.id = s.user_id
+            WHERE u.username = ${s.username} AND s.activity LIKE ${'%' + lesson}`,
+      );
+      const verbs = rows.rows.map((r) => r.verb.split('/').pop());
+      expect(verbs.filter((v) => v === 'completed')).toHaveLength(1);
+      expect(verbs.filter((v) => v === 'experienced')).toHaveLength(3);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('completing a course awards “First steps” once, issues one certificate, and records xAPI statements', async () => {
     const { course, lessons } = await publishedCourse({ lessonCount: 1 });
     const s = await registerStudent();

@@ -25,20 +25,32 @@ const reject = (eventId: string, status: EventRefusal['status'], message: string
   error: { status, name: status === 404 ? 'NotFoundError' : 'ConflictError', message },
 });
 
+const recordColumns = {
+  documentId: userProgresses.documentId,
+  progress: userProgresses.progress,
+  completed: userProgresses.completed,
+  quizScore: userProgresses.quizScore,
+  timeSpent: userProgresses.timeSpent,
+  lastAccessed: userProgresses.lastAccessed,
+};
+type RecordRow = Omit<ProgressRecord, 'lesson' | 'lastAccessed'> & { lastAccessed: Date };
+
+const presentRecord = (row: RecordRow, lesson: LessonInfo): ProgressRecord => ({
+  documentId: row.documentId,
+  lesson: lesson.documentId,
+  progress: row.progress,
+  completed: row.completed,
+  quizScore: row.quizScore,
+  timeSpent: row.timeSpent,
+  lastAccessed: row.lastAccessed.toISOString(),
+});
+
 async function currentRecord(tx: Database, userId: number, lesson: LessonInfo): Promise<ProgressRecord> {
   const [row] = await tx
-    .select()
+    .select(recordColumns)
     .from(userProgresses)
     .where(and(eq(userProgresses.userId, userId), eq(userProgresses.lessonId, lesson.id)));
-  return {
-    documentId: row!.documentId,
-    lesson: lesson.documentId,
-    progress: row!.progress,
-    completed: row!.completed,
-    quizScore: row!.quizScore,
-    timeSpent: row!.timeSpent,
-    lastAccessed: row!.lastAccessed.toISOString(),
-  };
+  return presentRecord(row!, lesson);
 }
 
 /**
@@ -59,6 +71,7 @@ export async function recordProgress(
   const outcomes: EventOutcome[] = new Array(events.length);
   const lessonCache = new Map<string, LessonInfo | null>();
   const touchedCourses = new Set<number>();
+  const enrolledIn = new Set<number>();
 
   for (const { e, index, at } of ordered) {
     const when = at > now ? now : at; // a device clock ahead of ours does not write the future
@@ -93,18 +106,16 @@ export async function recordProgress(
       outcomes[index] = { eventId: e.eventId, status: 'duplicate', progress: await currentRecord(tx, user.id, lesson) };
       continue;
     }
-    const gate = await admitToLesson(tx, user, lesson);
+    const gate = await admitToLesson(tx, user, lesson, enrolledIn);
     if (gate) {
       // The event is not kept, so sending it again once the lesson opens applies it.
       await tx.delete(progressEvents).where(eq(progressEvents.id, fresh.id));
       outcomes[index] = reject(e.eventId, 409, gate);
       continue;
     }
-    const [before] = await tx
-      .select({ completed: userProgresses.completed })
-      .from(userProgresses)
-      .where(and(eq(userProgresses.userId, user.id), eq(userProgresses.lessonId, lesson.id)));
-    await tx
+    // One statement: the merged row, and (from the subquery, which sees the table as it was before this
+    // statement) whether the lesson was already completed, so a completion is logged once.
+    const [row] = await tx
       .insert(userProgresses)
       .values({
         userId: user.id,
@@ -123,11 +134,16 @@ export async function recordProgress(
           lastAccessed: sql`GREATEST(${userProgresses.lastAccessed}, excluded.last_accessed)`,
           updatedAt: sql`now()`,
         },
+      })
+      .returning({
+        ...recordColumns,
+        wasCompleted: sql<boolean | null>`(SELECT before.completed FROM user_progresses AS before
+          WHERE before.user_id = ${user.id} AND before.lesson_id = ${lesson.id})`,
       });
     touchedCourses.add(lesson.courseId);
     const lessonRef = { documentId: lesson.documentId, title: lesson.title };
     const courseRef = { documentId: lesson.courseDocumentId, title: lesson.courseTitle };
-    if (e.completed && !before?.completed) {
+    if (e.completed && !row!.wasCompleted) {
       log.add({ kind: 'lesson_completed', lesson: lessonRef, course: courseRef, durationSeconds: e.timeSpent }, when);
     } else {
       log.add({
@@ -138,7 +154,7 @@ export async function recordProgress(
         durationSeconds: e.timeSpent,
       });
     }
-    outcomes[index] = { eventId: e.eventId, status: 'applied', progress: await currentRecord(tx, user.id, lesson) };
+    outcomes[index] = { eventId: e.eventId, status: 'applied', progress: presentRecord(row!, lesson) };
   }
   for (const courseId of touchedCourses) await refreshEnrollment(tx, user.id, courseId, log);
   return outcomes;
