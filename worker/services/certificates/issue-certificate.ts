@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { certificates, courses } from '../../../db/schema';
 import { randomToken } from '../../lib/ids';
@@ -43,4 +43,41 @@ export async function issueCertificate(
       sql`UPDATE ${certificates} SET pdf_url = ${`/api/certificates/${inserted[0].documentId}/pdf`} WHERE id = ${inserted[0].id}`,
     );
   }
+}
+
+/**
+ * Issues the certificates of hifz milestones just recorded, in the caller's transaction (the sitting that
+ * reached them), once each: the unique index on hifz_milestone_id turns a replay or a race into nothing.
+ * As for courses, the PDF is rendered on first download.
+ */
+export async function issueMilestoneCertificates(
+  tx: Database,
+  userId: number,
+  milestoneIds: readonly number[],
+  now = new Date(),
+): Promise<void> {
+  if (milestoneIds.length === 0) return;
+  const inserted = await tx
+    .insert(certificates)
+    .values(
+      milestoneIds.map((hifzMilestoneId) => ({
+        userId,
+        hifzMilestoneId,
+        issuedAt: now,
+        certificateNumber: newCertificateNumber(now),
+        verificationCode: newVerificationCode(),
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: certificates.id });
+  if (inserted.length === 0) return;
+  await tx
+    .update(certificates)
+    .set({ pdfUrl: sql`'/api/certificates/' || ${certificates.documentId} || '/pdf'` })
+    .where(
+      inArray(
+        certificates.id,
+        inserted.map((c) => c.id),
+      ),
+    );
 }
