@@ -1,6 +1,7 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { certificates, courses } from '../../../db/schema';
+import { newDocumentId } from '../../../db/schema/document-id';
 import { randomToken } from '../../lib/ids';
 
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I: read aloud over the phone
@@ -57,27 +58,22 @@ export async function issueMilestoneCertificates(
   now = new Date(),
 ): Promise<void> {
   if (milestoneIds.length === 0) return;
-  const inserted = await tx
+  await tx
     .insert(certificates)
     .values(
-      milestoneIds.map((hifzMilestoneId) => ({
-        userId,
-        hifzMilestoneId,
-        issuedAt: now,
-        certificateNumber: newCertificateNumber(now),
-        verificationCode: newVerificationCode(),
-      })),
+      milestoneIds.map((hifzMilestoneId) => {
+        // Chosen here rather than by the column default, so the PDF's address goes in the same statement.
+        const documentId = newDocumentId();
+        return {
+          documentId,
+          userId,
+          hifzMilestoneId,
+          issuedAt: now,
+          certificateNumber: newCertificateNumber(now),
+          verificationCode: newVerificationCode(),
+          pdfUrl: `/api/certificates/${documentId}/pdf`,
+        };
+      }),
     )
-    .onConflictDoNothing()
-    .returning({ id: certificates.id });
-  if (inserted.length === 0) return;
-  await tx
-    .update(certificates)
-    .set({ pdfUrl: sql`'/api/certificates/' || ${certificates.documentId} || '/pdf'` })
-    .where(
-      inArray(
-        certificates.id,
-        inserted.map((c) => c.id),
-      ),
-    );
+    .onConflictDoNothing();
 }
