@@ -41,7 +41,13 @@ async function childWithJuzAmma() {
     body: { username: `cparent${tag}`, email: `cparent${tag}@example.test`, password: PASSWORD, role: 'parent' },
   });
   const child = await call('/api/users', admin, {
-    body: { username: `cchild${tag}`, password: PASSWORD, role: 'student', fullName: 'Ruqayya', parent: parent.documentId },
+    body: {
+      username: `cchild${tag}`,
+      password: PASSWORD,
+      role: 'student',
+      fullName: 'Ruqayya',
+      parent: parent.documentId,
+    },
   });
   const teacher = (await signInDemo(appUrl, 'teacher.amina')).jwt;
   const plan = { direction: 'reverse', start: '78:1', newAmount: 5, newUnit: 'ayahs', sabqiDays: 7 };

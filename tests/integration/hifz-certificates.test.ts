@@ -76,10 +76,7 @@ describe('hifz milestone certificates', () => {
     const body = sitting(child.documentId, 'sabaq', '78');
     const recorded = await api('/api/hifz/sessions', { token: amina, body });
     expect(recorded.status).toBe(201);
-    expect(recorded.body.data.milestones.map((m: { label: string }) => m.label)).toEqual([
-      'Surah An-Naba',
-      'Juz 30',
-    ]);
+    expect(recorded.body.data.milestones.map((m: { label: string }) => m.label)).toEqual(['Surah An-Naba', 'Juz 30']);
 
     const [certificate, ...others] = await certificatesOf(child.jwt);
     expect(others).toEqual([]);
@@ -206,7 +203,14 @@ describe('hifz milestone certificates', () => {
     const lines = await readDrawnLines(new Uint8Array(await pdf.arrayBuffer()));
     const texts = lines.map((l) => l.actualText);
     expect(texts).toEqual(
-      expect.arrayContaining(['شهادة حفظ', 'نشهد بإتمام', 'زينب إدريس', 'حفظ', 'الجزء ٣٠ (جزء عم)', 'النبإ ١ – الناس ٦']),
+      expect.arrayContaining([
+        'شهادة حفظ',
+        'نشهد بإتمام',
+        'زينب إدريس',
+        'حفظ',
+        'الجزء ٣٠ (جزء عم)',
+        'النبإ ١ – الناس ٦',
+      ]),
     );
     // Every glyph exists in the font: the Arabic is drawn, not boxes.
     for (const line of lines) expect(line.glyphIds).not.toContain(0);

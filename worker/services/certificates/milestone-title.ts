@@ -46,7 +46,6 @@ export function milestoneCertificateText(
   const title = milestoneTitle(m, language, surahName);
   if (m.kind !== 'juz') return { title, detail: null };
   const { from, to } = milestoneRange(index, m);
-  const end = (at: { surah: number; ayah: number }) =>
-    `${surahName(at.surah)} ${ar ? arabicDigits(at.ayah) : at.ayah}`;
+  const end = (at: { surah: number; ayah: number }) => `${surahName(at.surah)} ${ar ? arabicDigits(at.ayah) : at.ayah}`;
   return { title, detail: `${end(index.locate(from))} – ${end(index.locate(to))}` };
 }
