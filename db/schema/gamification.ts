@@ -3,6 +3,7 @@ import { check, index, integer, jsonb, pgTable, text, uniqueIndex, varchar } fro
 import { documentId, id, timestamps, tstz } from './columns';
 import { courses } from './content';
 import { achievementCategory, badgeType, streakType } from './enums';
+import { hifzMilestones } from './hifz';
 import { files } from './media';
 import { users } from './users';
 
@@ -82,9 +83,9 @@ export const certificates = pgTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    courseId: integer('course_id')
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
+    /** A certificate is for a completed course or for a hifz milestone (a check holds exactly one). */
+    courseId: integer('course_id').references(() => courses.id, { onDelete: 'cascade' }),
+    hifzMilestoneId: integer('hifz_milestone_id').references(() => hifzMilestones.id, { onDelete: 'cascade' }),
     issuedAt: tstz('issued_at').notNull().defaultNow(),
     certificateNumber: varchar('certificate_number', { length: 32 }).notNull().unique(),
     pdfUrl: text('pdf_url'),
@@ -92,7 +93,11 @@ export const certificates = pgTable(
     ...timestamps,
   },
   (t) => [
+    // Nulls are distinct: milestone certificates (no course) never collide here.
     uniqueIndex('certificates_user_course_key').on(t.userId, t.courseId),
     index('certificates_course_idx').on(t.courseId),
+    // A milestone belongs to one student and is certified once, even when two requests race.
+    uniqueIndex('certificates_hifz_milestone_key').on(t.hifzMilestoneId),
+    check('certificates_one_subject', sql`num_nonnulls(${t.courseId}, ${t.hifzMilestoneId}) = 1`),
   ],
 );

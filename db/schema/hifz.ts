@@ -385,6 +385,8 @@ export const hifzMilestones = pgTable(
   'hifz_milestones',
   {
     id: id(),
+    /** Public: a certificate names its milestone by this (the `hifzMilestone` relation of /api/certificates). */
+    documentId: documentId(),
     studentId: integer('student_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

@@ -2,6 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import {
   certificates,
   courseEnrollments,
+  hifzMilestones,
+  hifzPlans,
   lessons,
   quizAttempts,
   quizzes,
@@ -15,7 +17,7 @@ import { PRIVATE_COLUMNS } from '../contract/documents';
 import { attributesOf, col, onlyAttributes, owner, tableAs, tableName } from './attributes';
 import { feedbackFor } from './quiz-review';
 import type { ContentType, Relation } from './types';
-import { everyone, learnerRows } from './visibility';
+import { everyone, learnerRows, type Visibility } from './visibility';
 
 /**
  * The stored streak is as of its last activity; read on a later day, a streak whose last day is before
@@ -28,6 +30,19 @@ function currentStreakToday(alias: string): SQL {
 }
 
 const learner: Relation = { target: 'learners', many: false, link: { kind: 'owner', column: 'user_id' } };
+
+const courseCertificates = learnerRows((a) => col(a, certificates.courseId));
+
+/**
+ * A certificate is read like its course's records; a milestone certificate (no course) is also read by
+ * the teacher who hears the student (their hifz plan names them), as their hifz records are.
+ */
+const certificateVisibility: Visibility = (alias, user, scopes) => {
+  const byCourse = courseCertificates(alias, user, scopes);
+  if (byCourse === undefined || !user || !scopes.includes('students')) return byCourse;
+  const heardBy = sql`${col(alias, certificates.hifzMilestoneId)} IS NOT NULL AND EXISTS (SELECT 1 FROM ${tableAs(hifzPlans, 'vis_hp')} WHERE ${col('vis_hp', hifzPlans.studentId)} = ${col(alias, certificates.userId)} AND ${col('vis_hp', hifzPlans.teacherId)} = ${user.id})`;
+  return sql`(${byCourse} OR (${heardBy}))`;
+};
 
 /** Learning records: each belongs to one learner (user_id) and is read through learnerRows. */
 export const LEARNING_TYPES: Record<string, ContentType> = {
@@ -92,9 +107,24 @@ export const LEARNING_TYPES: Record<string, ContentType> = {
     table: tableName(certificates),
     resource: 'certificates',
     attributes: attributesOf(certificates, PRIVATE_COLUMNS.certificates),
-    relations: { user: learner, course: { target: 'courses', many: false, link: owner(certificates.courseId) } },
-    visibility: learnerRows((a) => col(a, certificates.courseId)),
+    relations: {
+      user: learner,
+      course: { target: 'courses', many: false, link: owner(certificates.courseId) },
+      hifzMilestone: { target: 'hifzMilestones', many: false, link: owner(certificates.hifzMilestoneId) },
+    },
+    visibility: certificateVisibility,
     defaultSort: [{ attribute: 'issuedAt', direction: 'desc' }],
+  },
+  hifzMilestones: {
+    name: 'hifzMilestones',
+    table: tableName(hifzMilestones),
+    resource: 'hifz',
+    // Only reached through a certificate the viewer may read: it names the milestone, never the student.
+    attributes: attributesOf(hifzMilestones, PRIVATE_COLUMNS.hifzMilestones),
+    relations: {},
+    readableThroughRelations: true,
+    visibility: everyone,
+    defaultSort: [{ attribute: 'reachedOn', direction: 'asc' }],
   },
   quizAttempts: {
     name: 'quizAttempts',

@@ -5,6 +5,7 @@ import type {
   courseEnrollments,
   courses,
   files,
+  hifzMilestones,
   instructors,
   lessons,
   quizAttempts,
@@ -33,7 +34,8 @@ export const PRIVATE_COLUMNS = {
   userProgresses: ['userId', 'lessonId'],
   userAchievements: ['userId', 'achievementId'],
   streaks: ['userId'],
-  certificates: ['userId', 'courseId'],
+  certificates: ['userId', 'courseId', 'hifzMilestoneId'],
+  hifzMilestones: ['studentId', 'checkId'],
   quizAttempts: ['userId', 'quizId', 'layout'],
 } as const;
 
@@ -108,9 +110,14 @@ export interface Streak extends Attributes<typeof streaks, 'streaks'> {
   user?: Learner | null;
 }
 
+/** A hifz milestone reached (a surah, a juz, every fifth juz), as a certificate names it. */
+export type HifzMilestoneRecord = Attributes<typeof hifzMilestones, 'hifzMilestones'>;
+
+/** For a completed course or a hifz milestone: exactly one of the two is set. */
 export interface Certificate extends Attributes<typeof certificates, 'certificates'> {
   user?: Learner | null;
   course?: Course | null;
+  hifzMilestone?: HifzMilestoneRecord | null;
 }
 
 export interface QuizAttempt extends Attributes<typeof quizAttempts, 'quizAttempts'> {

@@ -36,11 +36,21 @@ export interface RefreshAnswer {
   refreshToken: string;
 }
 
-/** What the public verification of a certificate reveals: no more than this. */
-export interface CertificateVerification {
+/** What a milestone certificate attests: the milestone and its English name ("Juz 30 (Juz 'Amma)"). */
+export interface CertifiedMilestone {
+  kind: 'surah' | 'juz' | 'juz_count';
+  /** The surah or juz; for `juz_count`, the whole juz memorised (5, 10, ... 30). */
+  number: number;
+  label: string;
+}
+
+/**
+ * What the public verification of a certificate reveals: no more than this. A certificate is for a course
+ * (its title) or for a hifz milestone (what was memorised, not when nor with whom).
+ */
+export type CertificateVerification = {
   valid: true;
   name: string;
-  course: string;
   issuedAt: string;
   certificateNumber: string;
-}
+} & ({ course: string } | { milestone: CertifiedMilestone });

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { certificates, courses } from '../../../db/schema';
+import { newDocumentId } from '../../../db/schema/document-id';
 import { randomToken } from '../../lib/ids';
 
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I: read aloud over the phone
@@ -43,4 +44,36 @@ export async function issueCertificate(
       sql`UPDATE ${certificates} SET pdf_url = ${`/api/certificates/${inserted[0].documentId}/pdf`} WHERE id = ${inserted[0].id}`,
     );
   }
+}
+
+/**
+ * Issues the certificates of hifz milestones just recorded, in the caller's transaction (the sitting that
+ * reached them), once each: the unique index on hifz_milestone_id turns a replay or a race into nothing.
+ * As for courses, the PDF is rendered on first download.
+ */
+export async function issueMilestoneCertificates(
+  tx: Database,
+  userId: number,
+  milestoneIds: readonly number[],
+  now = new Date(),
+): Promise<void> {
+  if (milestoneIds.length === 0) return;
+  await tx
+    .insert(certificates)
+    .values(
+      milestoneIds.map((hifzMilestoneId) => {
+        // Chosen here rather than by the column default, so the PDF's address goes in the same statement.
+        const documentId = newDocumentId();
+        return {
+          documentId,
+          userId,
+          hifzMilestoneId,
+          issuedAt: now,
+          certificateNumber: newCertificateNumber(now),
+          verificationCode: newVerificationCode(),
+          pdfUrl: `/api/certificates/${documentId}/pdf`,
+        };
+      }),
+    )
+    .onConflictDoNothing();
 }

@@ -10,6 +10,9 @@ import {
   type HifzMistakeType,
 } from '../../../db/schema';
 import { conflict } from '../../lib/errors';
+import { issueMilestoneCertificates } from '../certificates/issue-certificate';
+import { certifiesMilestone } from './certified-milestones';
+import { milestoneRange } from './milestone-records';
 import { newMilestones, type Milestone } from './milestones';
 import { memorisedAyahs, type HifzPlanRules } from './proposal';
 import type { AyahRange, QuranIndex } from './quran-index';
@@ -111,6 +114,7 @@ export async function recordHifzSession(
   }
 
   const before = await loadHifzHistory(tx, input.studentId);
+  const heard: HeardInSitting[] = [];
   let added = 0;
   for (const check of input.checks) {
     const [row] = await tx
@@ -137,6 +141,7 @@ export async function recordHifzSession(
           .where(and(eq(hifzChecks.sessionId, sessionId), eq(hifzChecks.clientId, check.clientId)))
       )[0]!.id;
     if (row) added++;
+    heard.push({ checkId, range: check.range });
     if (check.mistakes.length === 0) continue;
     const mistakes = await tx
       .insert(hifzMistakes)
@@ -156,16 +161,33 @@ export async function recordHifzSession(
     added += mistakes.length;
   }
 
-  const milestones = await recordMilestones(tx, index, plan, input, before);
+  const milestones = await recordMilestones(tx, index, plan, input, before, heard);
   return { status: inserted || added > 0 ? 'created' : 'duplicate', sessionId, milestones };
 }
 
+interface HeardInSitting {
+  checkId: number;
+  range: AyahRange;
+}
+
+/** The sitting's check that reached a milestone: the first one heard inside its range (its teacher heard it). */
+function checkReaching(index: QuranIndex, m: Milestone, heard: readonly HeardInSitting[]): number | null {
+  const { from, to } = milestoneRange(index, m);
+  const inside = heard.find((h) => h.range.from <= to && h.range.to >= from);
+  return (inside ?? heard.at(-1))?.checkId ?? null;
+}
+
+/**
+ * Milestones reached by this sitting, each stored once per student, and in the same transaction the
+ * certificates of those the school certifies (certified-milestones.ts), each issued once.
+ */
 async function recordMilestones(
   tx: Database,
   index: QuranIndex,
   plan: HifzPlanRules | null,
   input: SessionInput,
   before: HeardCheckWithMistakes[],
+  heard: readonly HeardInSitting[],
 ): Promise<Milestone[]> {
   const after = await loadHifzHistory(tx, input.studentId);
   const reached = newMilestones(index, memorisedOf(index, plan, before), memorisedOf(index, plan, after));
@@ -173,11 +195,22 @@ async function recordMilestones(
   const stored = await tx
     .insert(hifzMilestones)
     .values(
-      reached.map((m) => ({ studentId: input.studentId, kind: m.kind, number: m.number, reachedOn: input.heldOn })),
+      reached.map((m) => ({
+        studentId: input.studentId,
+        kind: m.kind,
+        number: m.number,
+        reachedOn: input.heldOn,
+        checkId: checkReaching(index, m, heard),
+      })),
     )
     .onConflictDoNothing({ target: [hifzMilestones.studentId, hifzMilestones.kind, hifzMilestones.number] })
-    .returning({ kind: hifzMilestones.kind, number: hifzMilestones.number });
-  return stored;
+    .returning({ id: hifzMilestones.id, kind: hifzMilestones.kind, number: hifzMilestones.number });
+  await issueMilestoneCertificates(
+    tx,
+    input.studentId,
+    stored.filter(certifiesMilestone).map((m) => m.id),
+  );
+  return stored.map(({ kind, number }) => ({ kind, number }));
 }
 
 /** What the student has memorised under their plan, or without one only what was heard and accepted. */

@@ -46,7 +46,7 @@ export async function fetchChildRecords(api: ApiClient, child: string, signal?: 
     }),
     list<Certificate>('/certificates', {
       filters: mine,
-      populate: { course: { fields: ['title'] } },
+      populate: { course: { fields: ['title'] }, hifzMilestone: { fields: ['kind', 'number'] } },
       pagination: { pageSize: 50 },
     }),
     list<QuizAttempt>('/quiz-attempts', {

@@ -37,7 +37,12 @@ export async function loadAchievementsPage(timeZone: string, signal?: AbortSigna
     readThrough<{ data: StudentStats }>('/progress-stats', undefined, signal),
     readThrough<ListResponse<Certificate>>(
       '/certificates',
-      { populate: { course: { fields: ['title'] } }, sort: ['issuedAt:desc'], pagination: { pageSize: 100 } },
+      {
+        // A certificate is for a course or a hifz milestone (certificate-title.ts names either).
+        populate: { course: { fields: ['title'] }, hifzMilestone: { fields: ['kind', 'number'] } },
+        sort: ['issuedAt:desc'],
+        pagination: { pageSize: 100 },
+      },
       signal,
     ),
     readThrough<{ data: PublicSchoolSettings }>('/school-settings/public', undefined, signal),

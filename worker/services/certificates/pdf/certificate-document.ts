@@ -18,6 +18,7 @@ import { padGlyphRecords } from './pad-glyph-records';
 import { PALETTE } from './palette';
 import { preshapedFontkit } from './preshaped-fontkit';
 import type { CertificateInput } from './render-certificate';
+import { certificateWording, type CertificateWording } from './wording';
 
 export const DEFAULT_SCHOOL_NAME = 'AttaqwaMasjid School';
 const PRODUCER = 'AttaqwaMasjid LMS (pdf-lib)';
@@ -59,57 +60,64 @@ export async function buildCertificatePdf(
     regular: await doc.embedFont(padGlyphRecords(fonts.regular), { subset: true }),
     bold: await doc.embedFont(padGlyphRecords(fonts.bold), { subset: true }),
   };
-  setMetadata(doc, input, schoolName);
+  const wording = input.wording ?? certificateWording('course');
+  setMetadata(doc, input, schoolName, wording);
 
   const page = doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
   drawFrame(page);
-  drawHeader(page, embedded, schoolName);
-  drawBody(page, embedded, input);
-  drawSignatureRow(page, embedded, input, issuedOn);
-  drawVerification(page, embedded, input.verificationUrl);
+  drawHeader(page, embedded, schoolName, wording);
+  drawBody(page, embedded, input, wording);
+  drawSignatureRow(page, embedded, input, issuedOn, wording);
+  drawVerification(page, embedded, wording.verifyAt(input.verificationUrl));
   return doc.save();
 }
 
 /** Metadata holds the text as written (logical order); viewers lay it out themselves. */
-function setMetadata(doc: PDFDocument, input: CertificateInput, schoolName: string): void {
+function setMetadata(doc: PDFDocument, input: CertificateInput, schoolName: string, wording: CertificateWording): void {
   const courseTitle = normalizeText(input.courseTitle);
-  doc.setTitle(`Certificate of Completion: ${courseTitle}`, { showInWindowTitleBar: true });
+  doc.setTitle(wording.documentTitle(courseTitle), { showInWindowTitleBar: true });
   doc.setAuthor(normalizeText(schoolName));
-  doc.setSubject(`${normalizeText(input.studentName)} has completed ${courseTitle}`);
+  doc.setSubject(wording.documentSubject(normalizeText(input.studentName), courseTitle));
   doc.setKeywords(['certificate of completion', input.certificateNumber]);
   doc.setCreator(PRODUCER);
   doc.setProducer(PRODUCER);
   doc.setCreationDate(input.issuedAt);
   doc.setModificationDate(input.issuedAt);
-  doc.setLanguage('en');
+  doc.setLanguage(wording.language);
 }
 
-function drawHeader(page: PDFPage, fonts: Fonts, schoolName: string): void {
+function drawHeader(page: PDFPage, fonts: Fonts, schoolName: string, wording: CertificateWording): void {
   const school = fit(schoolName, fonts.regular, { size: 20, minSize: 12, maxLines: 1 });
   drawCentered(page, school, { font: fonts.regular, color: PALETTE.green, baseline: SCHOOL_BASELINE });
   drawDivider(page, CENTER_X, DIVIDER_Y);
-  const heading = fit('Certificate of Completion', fonts.bold, { size: 36, minSize: 36, maxLines: 1 });
+  const heading = fit(wording.heading, fonts.bold, { size: 36, minSize: 36, maxLines: 1 });
   drawCentered(page, heading, { font: fonts.bold, color: PALETTE.ink, baseline: HEADING_BASELINE });
 }
 
 /**
- * "This is to certify that", the name over a gold rule, "has completed the course", the title. A long
- * name and a long title can each take two lines; if together they are too tall for the band, both are
- * fitted again at smaller sizes until they fit.
+ * "This is to certify that", the name over a gold rule, "has completed the course", the title, and the
+ * detail line when there is one. A long name and a long title can each take two lines; if together they
+ * are too tall for the band, they are fitted again at smaller sizes until they fit.
  */
-function drawBody(page: PDFPage, fonts: Fonts, input: CertificateInput): void {
-  const certifies = fit('This is to certify that', fonts.regular, { size: 13, minSize: 13, maxLines: 1 });
-  const completed = fit('has completed the course', fonts.regular, { size: 13, minSize: 13, maxLines: 1 });
+function drawBody(page: PDFPage, fonts: Fonts, input: CertificateInput, wording: CertificateWording): void {
+  const certifies = fit(wording.certifies, fonts.regular, { size: 13, minSize: 13, maxLines: 1 });
+  const completed = fit(wording.achieved, fonts.regular, { size: 13, minSize: 13, maxLines: 1 });
+  const detailText = input.detail?.trim();
   const gapAfterCertifies = 20;
   const gapAfterRule = 24;
   const gapAfterCompleted = 14;
+  const gapBeforeDetail = 10;
 
   let name: FittedText;
   let title: FittedText;
+  let detail: FittedText | undefined;
   let blockHeight: number;
   for (let scale = 1; ; scale -= 0.05) {
     name = fit(input.studentName, fonts.bold, { size: 40 * scale, minSize: 22 * scale, maxLines: 2 });
     title = fit(input.courseTitle, fonts.bold, { size: 24 * scale, minSize: 14 * scale, maxLines: 2 });
+    detail = detailText
+      ? fit(detailText, fonts.regular, { size: 15 * scale, minSize: 10 * scale, maxLines: 1 })
+      : undefined;
     const nameHeight = height(name) + descent(name);
     const titleHeight = height(title) + descent(title);
     blockHeight =
@@ -119,7 +127,8 @@ function drawBody(page: PDFPage, fonts: Fonts, input: CertificateInput): void {
       gapAfterRule +
       height(completed) +
       gapAfterCompleted +
-      titleHeight;
+      titleHeight +
+      (detail ? gapBeforeDetail + height(detail) + descent(detail) : 0);
     if (blockHeight <= BODY_TOP - BODY_BOTTOM || scale <= 0.6) break;
   }
   // Centred in the band, so a one-line name and title do not leave a hole above the signatures.
@@ -139,16 +148,31 @@ function drawBody(page: PDFPage, fonts: Fonts, input: CertificateInput): void {
   top =
     drawCentered(page, completed, { font: fonts.regular, color: PALETTE.muted, top: ruleY - gapAfterRule }) -
     gapAfterCompleted;
-  drawCentered(page, title, { font: fonts.bold, color: PALETTE.ink, top });
+  const titleBaseline = drawCentered(page, title, { font: fonts.bold, color: PALETTE.ink, top });
+  if (detail) {
+    drawCentered(page, detail, {
+      font: fonts.regular,
+      color: PALETTE.muted,
+      top: titleBaseline - descent(title) - gapBeforeDetail,
+    });
+  }
 }
 
 /** Instructor, date and number side by side, each a value over a rule over its label. */
-function drawSignatureRow(page: PDFPage, fonts: Fonts, input: CertificateInput, issuedOn: string): void {
+function drawSignatureRow(
+  page: PDFPage,
+  fonts: Fonts,
+  input: CertificateInput,
+  issuedOn: string,
+  wording: CertificateWording,
+): void {
   const columns = [
-    ...(input.instructorName?.trim() ? [{ label: 'Instructor', value: input.instructorName }] : []),
-    { label: 'Date of issue', value: issuedOn },
-    { label: 'Certificate No.', value: input.certificateNumber },
+    ...(input.instructorName?.trim() ? [{ label: wording.teacherLabel, value: input.instructorName }] : []),
+    { label: wording.dateLabel, value: issuedOn },
+    { label: wording.numberLabel, value: input.certificateNumber },
   ];
+  // Read from the right in Arabic: the teacher comes first there too.
+  if (wording.language === 'ar') columns.reverse();
   const columnWidth = 210;
   const spacing = 250;
   const firstCenter = CENTER_X - (spacing * (columns.length - 1)) / 2;
@@ -173,8 +197,8 @@ function drawSignatureRow(page: PDFPage, fonts: Fonts, input: CertificateInput, 
   });
 }
 
-function drawVerification(page: PDFPage, fonts: Fonts, verificationUrl: string): void {
-  const line = fit(`Verify at ${verificationUrl}`, fonts.regular, { size: 9, minSize: 7, maxLines: 2 });
+function drawVerification(page: PDFPage, fonts: Fonts, text: string): void {
+  const line = fit(text, fonts.regular, { size: 9, minSize: 7, maxLines: 2 });
   drawCentered(page, line, { font: fonts.regular, color: PALETTE.muted, bottom: VERIFICATION_BOTTOM });
 }
 

@@ -15,3 +15,9 @@ describe('the issue date on a certificate', () => {
     expect(() => formatIssueDate(new Date('not a date'))).toThrow(RangeError);
   });
 });
+
+describe('the issue date on an Arabic certificate', () => {
+  it('names the month in Arabic and writes Arabic digits', () => {
+    expect(formatIssueDate(new Date('2026-11-25T10:00:00Z'), 'ar')).toBe('٢٥ نوفمبر ٢٠٢٦');
+  });
+});

@@ -4,6 +4,7 @@ import { readCertificateFonts } from '../../../../tests/support/certificate-font
 import { readDrawnLines, type DrawnLine } from '../../../../tests/support/pdf-text-layer';
 import { toDisplayText } from './display-text';
 import { renderCertificatePdf, type CertificateInput } from './render-certificate';
+import { certificateWording } from './wording';
 
 const fonts = readCertificateFonts();
 const A4_LANDSCAPE = { width: 841.89, height: 595.28 };
@@ -132,6 +133,75 @@ describe('rendering a certificate PDF', () => {
       expect(line.y).toBeGreaterThan(frameInside);
       expect(line.y).toBeLessThan(A4_LANDSCAPE.height - frameInside);
     }
+  });
+
+  it('prints a memorisation certificate with the range under the title and the teacher', async () => {
+    const pdf = await renderCertificatePdf(
+      {
+        ...arabicCertificate,
+        studentName: 'Zaid Hassan',
+        courseTitle: "Juz 30 (Juz 'Amma)",
+        detail: 'An-Naba 1 – An-Nas 6',
+        instructorName: 'Amina Rahman',
+        wording: certificateWording('memorisation'),
+      },
+      fonts,
+    );
+    expect((await readDrawnLines(pdf)).map((line) => line.actualText)).toEqual([
+      'AttaqwaMasjid School',
+      'Certificate of Memorisation',
+      'This is to certify that',
+      'Zaid Hassan',
+      'has memorised',
+      "Juz 30 (Juz 'Amma)",
+      'An-Naba 1 – An-Nas 6',
+      'Amina Rahman',
+      'Teacher',
+      '25 November 2026',
+      'Date of issue',
+      'AMS-2026-000123',
+      'Certificate No.',
+      'Verify at https://attaqwamasjid.org/verify/7Hq2kLmN9pQr',
+    ]);
+    expect((await PDFDocument.load(pdf, { updateMetadata: false })).getTitle()).toBe(
+      "Certificate of Memorisation: Juz 30 (Juz 'Amma)",
+    );
+  });
+
+  it('prints the whole certificate in Arabic, the teacher first from the right, every glyph in the font', async () => {
+    const pdf = await renderCertificatePdf(
+      {
+        ...arabicCertificate,
+        courseTitle: 'الجزء ٣٠ (جزء عم)',
+        detail: 'النبإ ١ – الناس ٦',
+        wording: certificateWording('memorisation', 'ar'),
+      },
+      fonts,
+    );
+    const lines = await readDrawnLines(pdf);
+    expect(lines.map((line) => line.actualText)).toEqual([
+      'AttaqwaMasjid School',
+      'شهادة حفظ',
+      'نشهد بإتمام',
+      'زيد حسن',
+      'حفظ',
+      'الجزء ٣٠ (جزء عم)',
+      'النبإ ١ – الناس ٦',
+      'AMS-2026-000123',
+      'رقم الشهادة',
+      '٢٥ نوفمبر ٢٠٢٦',
+      'تاريخ الإصدار',
+      'الشيخ أحمد',
+      'المعلم',
+      'للتحقق من الشهادة: https://attaqwamasjid.org/verify/7Hq2kLmN9pQr',
+    ]);
+    for (const line of lines) {
+      expect(line.glyphIds).not.toContain(0);
+      expect(line.drawn).toBe(toDisplayText(line.actualText));
+    }
+    const teacher = lineSaying(lines, 'الشيخ أحمد')!;
+    expect(teacher.x).toBeGreaterThan(lineSaying(lines, 'AMS-2026-000123')!.x);
+    expect((await PDFDocument.load(pdf, { updateMetadata: false })).getTitle()).toBe('شهادة حفظ: الجزء ٣٠ (جزء عم)');
   });
 
   it('refuses a blank name and an invalid date rather than print a broken certificate', async () => {

@@ -1,15 +1,22 @@
 import type { CertificateFonts } from './fonts';
 import { formatIssueDate } from './issue-date';
+import type { CertificateWording } from './wording';
 
 export interface CertificateInput {
   studentName: string;
+  /** What was achieved: the course's title, or what was memorised ("Juz 30 (Juz 'Amma)"). */
   courseTitle: string;
+  /** A smaller line under the title, e.g. the ayahs memorised ("An-Naba 1 – An-Nas 6"). */
+  detail?: string | null;
+  /** The instructor of the course, or the teacher who heard the recitation; left out when unknown. */
   instructorName: string | null;
   issuedAt: Date;
   certificateNumber: string;
   verificationUrl: string;
   /** Defaults to "AttaqwaMasjid School". */
   schoolName?: string;
+  /** The fixed words and their language; defaults to the English certificate of completion of a course. */
+  wording?: CertificateWording;
 }
 
 /**
@@ -24,7 +31,7 @@ export interface CertificateInput {
  */
 export async function renderCertificatePdf(input: CertificateInput, fonts: CertificateFonts): Promise<Uint8Array> {
   requireText(input, ['studentName', 'courseTitle', 'certificateNumber', 'verificationUrl']);
-  const issuedOn = formatIssueDate(input.issuedAt);
+  const issuedOn = formatIssueDate(input.issuedAt, input.wording?.language);
   const { buildCertificatePdf } = await import('./certificate-document');
   return buildCertificatePdf(input, issuedOn, fonts);
 }

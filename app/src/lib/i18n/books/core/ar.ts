@@ -122,11 +122,23 @@ const ar = {
     genuine: 'هذه الشهادة صحيحة.',
     awardedTo: 'مُنحت إلى',
     course: 'الدورة',
+    memorised: 'المحفوظ',
     date: 'التاريخ',
     number: 'رقم الشهادة',
     notFound: 'لا توجد شهادة بهذا الرمز.',
     failed: 'تعذّر التحقّق من الشهادة الآن. حاول مرة أخرى.',
     checking: 'جارٍ التحقّق…',
+  },
+  certificateTitles: {
+    juz: (p: { n: number }) => {
+      const name = ({ 28: 'جزء قد سمع', 29: 'جزء تبارك', 30: 'جزء عمّ' } as Record<number, string>)[p.n];
+      return `الجزء ${number(p.n)}${name ? ` (${name})` : ''}`;
+    },
+    juzCount: (p: { count: number }) =>
+      p.count === 30
+        ? 'القرآن الكريم كاملًا'
+        : `${number(p.count)} ${p.count <= 10 ? 'أجزاء' : 'جزءًا'} من القرآن الكريم`,
+    surah: (p: { n: number }) => `السورة ${number(p.n)}`,
   },
 } satisfies CoreMessages;
 

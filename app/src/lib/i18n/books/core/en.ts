@@ -113,11 +113,23 @@ const en = {
     genuine: 'This certificate is genuine.',
     awardedTo: 'Awarded to',
     course: 'Course',
+    memorised: 'Memorised',
     date: 'Date',
     number: 'Certificate number',
     notFound: 'No certificate matches this code.',
     failed: 'The certificate could not be checked right now. Please try again.',
     checking: 'Checking…',
+  },
+  // What a hifz milestone certificate is for (learner, family and verification pages). Surahs are not
+  // certified today; the names are those children know the last juz by.
+  certificateTitles: {
+    juz: (p: { n: number }) => {
+      const name = ({ 28: "Juz Qad Sami'a", 29: 'Juz Tabarak', 30: "Juz 'Amma" } as Record<number, string>)[p.n];
+      return `Juz ${number(p.n)}${name ? ` (${name})` : ''}`;
+    },
+    juzCount: (p: { count: number }) =>
+      p.count === 30 ? 'The whole Quran (30 juz)' : `${number(p.count)} juz of the Quran`,
+    surah: (p: { n: number }) => `Surah ${number(p.n)}`,
   },
 };
 

@@ -72,7 +72,7 @@ const ar = {
         other: `${number(p.count)} نقطة`,
       }),
     certificates: 'الشهادات',
-    noCertificates: 'لا شهادات بعد: تُمنح شهادة مع كل دورة مكتملة.',
+    noCertificates: 'لا شهادات بعد: تُمنح شهادة مع كل دورة مكتملة وكل جزء محفوظ.',
     certificateNumber: (p: { number: string }) => `رقم ${p.number}`,
     openPdf: 'افتح ملف PDF',
     openingPdf: 'جارٍ الفتح…',

@@ -40,7 +40,7 @@ const en = {
     noBadges: 'No badges earned yet.',
     badgePoints: (p: { count: number }) => plural(p.count, { one: 'One point', other: `${number(p.count)} points` }),
     certificates: 'Certificates',
-    noCertificates: 'No certificates yet: one comes with each finished course.',
+    noCertificates: 'No certificates yet: one comes with each finished course and each juz memorised.',
     certificateNumber: (p: { number: string }) => `No. ${p.number}`,
     openPdf: 'Open the PDF',
     openingPdf: 'Opening…',

@@ -70,7 +70,7 @@ const ar = {
       }),
     totalPoints: 'النقاط',
     certificates: 'الشهادات',
-    noCertificates: 'أكمل دورة لتحصل على شهادتها.',
+    noCertificates: 'أكمل دورة أو احفظ جزءًا كاملًا لتحصل على شهادة.',
     issuedOn: (p: { date: string }) => `صدرت في ${p.date}`,
     certificateNumber: (p: { number: string }) => `رقم ${p.number}`,
     openPdf: 'افتح الشهادة',

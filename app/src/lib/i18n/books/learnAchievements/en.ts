@@ -35,7 +35,7 @@ const en = {
       plural(p.count, { one: 'Longest: one day', other: `Longest: ${number(p.count)} days` }),
     totalPoints: 'Points',
     certificates: 'Certificates',
-    noCertificates: 'Finish a course to receive its certificate.',
+    noCertificates: 'Finish a course, or memorise a whole juz, to receive a certificate.',
     issuedOn: (p: { date: string }) => `Issued ${p.date}`,
     certificateNumber: (p: { number: string }) => `No. ${p.number}`,
     openPdf: 'Open the certificate',
