@@ -122,9 +122,11 @@ describe('the interactive activity editor', () => {
       await page.keyboard.press('ArrowUp');
       await expect.poll(() => focusedLabel(page)).toBe('Move card 2 of 3');
       await page.getByText('The card is now card 2 of 3.').waitFor({ state: 'attached' });
-      const fronts = () => page.getByTestId('card').getByLabel('Front', { exact: true }).evaluateAll((els) =>
-        els.map((el) => (el as HTMLTextAreaElement).value),
-      );
+      const fronts = () =>
+        page
+          .getByTestId('card')
+          .getByLabel('Front', { exact: true })
+          .evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
       const saved = [CARDS[0]!, CARDS[2]!, CARDS[1]!];
       expect(await fronts()).toEqual(saved.map((c) => c.front));
       await expectNoAxeViolations(page, 'flashcards editor (en)');
@@ -224,52 +226,58 @@ describe('the interactive activity editor', () => {
     },
   );
 
-  it('keeps unsaved activity edits over a reload, and reports a save made meanwhile', { timeout: 120_000 }, async () => {
-    const course = await newCourse();
-    const { data: lesson } = await call('POST', '/lessons', teacher.jwt, {
-      data: {
-        title: 'Words of remembrance',
-        type: 'interactive',
-        course: course.documentId,
-        interactive: { kind: 'flashcards', cards: [{ front: 'SubhanAllah', back: 'Glory be to Allah' }] },
-      },
-    });
-    const { context, page } = await openAs(teacher);
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.type());
-      void dialog.accept();
-    });
-    await page.goto(`${appUrl}/teach/lessons/${lesson.documentId}`);
-    await page.getByTestId('activity-editor').waitFor();
-    await page.getByRole('button', { name: 'Add a card' }).click();
-    const second = page.getByTestId('card').nth(1);
-    await second.getByLabel('Front', { exact: true }).fill('الحمد لله');
-    await second.getByLabel('Language of the front').selectOption('ar');
-    await second.getByLabel('Back', { exact: true }).fill('All praise is for Allah');
-    await expect.poll(() => saveState(page)).toBe('Unsaved changes');
+  it(
+    'keeps unsaved activity edits over a reload, and reports a save made meanwhile',
+    { timeout: 120_000 },
+    async () => {
+      const course = await newCourse();
+      const { data: lesson } = await call('POST', '/lessons', teacher.jwt, {
+        data: {
+          title: 'Words of remembrance',
+          type: 'interactive',
+          course: course.documentId,
+          interactive: { kind: 'flashcards', cards: [{ front: 'SubhanAllah', back: 'Glory be to Allah' }] },
+        },
+      });
+      const { context, page } = await openAs(teacher);
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.type());
+        void dialog.accept();
+      });
+      await page.goto(`${appUrl}/teach/lessons/${lesson.documentId}`);
+      await page.getByTestId('activity-editor').waitFor();
+      await page.getByRole('button', { name: 'Add a card' }).click();
+      const second = page.getByTestId('card').nth(1);
+      await second.getByLabel('Front', { exact: true }).fill('الحمد لله');
+      await second.getByLabel('Language of the front').selectOption('ar');
+      await second.getByLabel('Back', { exact: true }).fill('All praise is for Allah');
+      await expect.poll(() => saveState(page)).toBe('Unsaved changes');
 
-    await page.reload();
-    expect(dialogs).toEqual(['beforeunload']);
-    await page.getByText(/Your unsaved changes from .* were restored from this device\./).waitFor();
-    const restored = page.getByTestId('card').nth(1);
-    expect(await restored.getByLabel('Front', { exact: true }).inputValue()).toBe('الحمد لله');
-    expect(await restored.getByLabel('Language of the front').inputValue()).toBe('ar');
-    expect((await lessonOnServer(lesson.documentId)).interactive.cards).toHaveLength(1);
+      await page.reload();
+      expect(dialogs).toEqual(['beforeunload']);
+      await page.getByText(/Your unsaved changes from .* were restored from this device\./).waitFor();
+      const restored = page.getByTestId('card').nth(1);
+      expect(await restored.getByLabel('Front', { exact: true }).inputValue()).toBe('الحمد لله');
+      expect(await restored.getByLabel('Language of the front').inputValue()).toBe('ar');
+      expect((await lessonOnServer(lesson.documentId)).interactive.cards).toHaveLength(1);
 
-    // Someone else saves the lesson meanwhile: this save is told, not written over theirs.
-    await call('PUT', `/lessons/${lesson.documentId}`, admin.jwt, { data: { title: 'Words of remembrance (admin)' } });
-    await save(page);
-    const conflict = page.getByTestId('conflict');
-    await conflict.waitFor();
-    expect(await conflict.textContent()).toContain('admin saved this at');
-    expect((await lessonOnServer(lesson.documentId)).interactive.cards).toHaveLength(1);
-    await conflict.getByRole('button', { name: 'Keep mine and save over it' }).click();
-    await expect.poll(() => saveState(page)).toBe('Saved.');
-    expect((await lessonOnServer(lesson.documentId)).interactive.cards).toEqual([
-      { front: 'SubhanAllah', back: 'Glory be to Allah' },
-      { front: 'الحمد لله', frontLang: 'ar', back: 'All praise is for Allah' },
-    ]);
-    await context.close();
-  });
+      // Someone else saves the lesson meanwhile: this save is told, not written over theirs.
+      await call('PUT', `/lessons/${lesson.documentId}`, admin.jwt, {
+        data: { title: 'Words of remembrance (admin)' },
+      });
+      await save(page);
+      const conflict = page.getByTestId('conflict');
+      await conflict.waitFor();
+      expect(await conflict.textContent()).toContain('admin saved this at');
+      expect((await lessonOnServer(lesson.documentId)).interactive.cards).toHaveLength(1);
+      await conflict.getByRole('button', { name: 'Keep mine and save over it' }).click();
+      await expect.poll(() => saveState(page)).toBe('Saved.');
+      expect((await lessonOnServer(lesson.documentId)).interactive.cards).toEqual([
+        { front: 'SubhanAllah', back: 'Glory be to Allah' },
+        { front: 'الحمد لله', frontLang: 'ar', back: 'All praise is for Allah' },
+      ]);
+      await context.close();
+    },
+  );
 });

@@ -52,8 +52,20 @@ const samples: [name: string, form: ActivityForm][] = [
   ['no prompt', order(' ', ['a', 'b'])],
   ['a prompt past its limit', order('p'.repeat(LIMITS.prompt + 1), ['a', 'b'])],
   ['one item', order('Order', ['a'])],
-  ['the most items', order('Order', Array.from({ length: LIMITS.items.max }, (_, i) => `item ${i}`))],
-  ['too many items', order('Order', Array.from({ length: LIMITS.items.max + 1 }, (_, i) => `item ${i}`))],
+  [
+    'the most items',
+    order(
+      'Order',
+      Array.from({ length: LIMITS.items.max }, (_, i) => `item ${i}`),
+    ),
+  ],
+  [
+    'too many items',
+    order(
+      'Order',
+      Array.from({ length: LIMITS.items.max + 1 }, (_, i) => `item ${i}`),
+    ),
+  ],
   ['an empty item', order('Order', ['a', ''])],
   ['an item past its limit', order('Order', ['a', 'b'.repeat(LIMITS.item + 1)])],
   ['an item twice', order('Order', ['Salah', 'Zakah', 'Salah'])],
@@ -137,7 +149,9 @@ describe('the activity form', () => {
     const cards = [card('1', 'a'), card('2', 'b'), card('3', 'c')];
     const moved = move(cards, 2, 1);
     expect(moved.map((c) => c.front)).toEqual(['1', '3', '2']);
-    expect(activityBody(flashcards(...moved))).toMatchObject({ cards: [{ front: '1' }, { front: '3' }, { front: '2' }] });
+    expect(activityBody(flashcards(...moved))).toMatchObject({
+      cards: [{ front: '1' }, { front: '3' }, { front: '2' }],
+    });
   });
 });
 

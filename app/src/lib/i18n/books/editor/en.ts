@@ -122,7 +122,8 @@ const en = {
       kinds: { flashcards: 'Flashcards', order: 'Put in order' },
       kindHint: 'Only the chosen kind is saved; what you wrote for the other stays here until you leave.',
       cards: 'Cards',
-      cardsHint: 'Students see the cards in this order. Drag a card by its handle, or focus the handle and press the arrow keys to move it.',
+      cardsHint:
+        'Students see the cards in this order. Drag a card by its handle, or focus the handle and press the arrow keys to move it.',
       card: (p: { n: number }) => `Card ${number(p.n)}`,
       front: 'Front',
       back: 'Back',
@@ -136,7 +137,8 @@ const en = {
       prompt: 'What the student is asked',
       promptHint: 'For example: put the pillars of Islam in order.',
       items: 'Items, in their right order',
-      itemsHint: 'Students get them shuffled. Drag an item by its handle, or focus the handle and press the arrow keys to move it.',
+      itemsHint:
+        'Students get them shuffled. Drag an item by its handle, or focus the handle and press the arrow keys to move it.',
       itemsLang: 'Language of the items',
       item: (p: { n: number }) => `Item ${number(p.n)}`,
       addItem: 'Add an item',
