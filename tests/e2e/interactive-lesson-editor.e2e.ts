@@ -115,6 +115,15 @@ describe('the interactive activity editor', () => {
       expect(await arabicFront.getAttribute('lang')).toBe('ar');
       expect(await arabicFront.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
       expect(await arabicFront.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^Amiri/);
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            document.fonts.ready.then(() =>
+              [...document.fonts].some((f) => f.family.includes('Amiri') && f.status === 'loaded'),
+            ),
+          ),
+        )
+        .toBe(true);
       expect(await page.getByText('Required.').count()).toBe(0);
 
       // The last card moved up one place from its handle, with the keyboard; focus stays on it.
