@@ -262,6 +262,18 @@ describe('the interactive activity editor', () => {
       await second.getByLabel('Language of the front').selectOption('ar');
       await second.getByLabel('Back', { exact: true }).fill('All praise is for Allah');
       await expect.poll(() => saveState(page)).toBe('Unsaved changes');
+      // Cards move by dragging too: the new card dropped on the first takes its place, then goes back.
+      const handles = page.getByTestId('cards').locator('[data-handle]');
+      const cards = page.getByTestId('cards').locator(':scope > li');
+      const fronts = () =>
+        page
+          .getByTestId('card')
+          .getByLabel('Front', { exact: true })
+          .evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
+      await handles.nth(1).dragTo(cards.nth(0));
+      await expect.poll(fronts).toEqual(['الحمد لله', 'SubhanAllah']);
+      await handles.nth(1).dragTo(cards.nth(0));
+      await expect.poll(fronts).toEqual(['SubhanAllah', 'الحمد لله']);
 
       await page.reload();
       expect(dialogs).toEqual(['beforeunload']);
