@@ -6,6 +6,22 @@ import { z } from 'zod';
  * These are practice activities graded on the phone (nothing is scored on the server), so the data a
  * student receives includes the right order and the backs of the cards.
  */
+/**
+ * The sizes an activity may have. The lesson editor checks the same limits on the device before saving
+ * (`app/src/lib/editor/activity-form.ts` declares its copy as this type, so a change here that the copy
+ * does not follow is a type error there).
+ */
+export const INTERACTIVE_LIMITS = {
+  cards: { min: 1, max: 200 },
+  front: 500,
+  back: 2000,
+  prompt: 1000,
+  items: { min: 2, max: 20 },
+  item: 500,
+} as const;
+export type InteractiveLimits = typeof INTERACTIVE_LIMITS;
+const L = INTERACTIVE_LIMITS;
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** The language a piece of text is written in, so Arabic is set right to left in the Arabic font. */
 const lang = z.enum(['ar', 'en']).optional();
@@ -15,9 +31,9 @@ export const flashcardsActivity = z
   .object({
     kind: z.literal('flashcards'),
     cards: z
-      .array(z.object({ front: text(500), back: text(2000), frontLang: lang, backLang: lang }).strict())
-      .min(1)
-      .max(200),
+      .array(z.object({ front: text(L.front), back: text(L.back), frontLang: lang, backLang: lang }).strict())
+      .min(L.cards.min)
+      .max(L.cards.max),
   })
   .strict();
 
@@ -25,8 +41,8 @@ export const flashcardsActivity = z
 export const orderActivity = z
   .object({
     kind: z.literal('order'),
-    prompt: text(1000),
-    items: z.array(text(500)).min(2).max(20),
+    prompt: text(L.prompt),
+    items: z.array(text(L.item)).min(L.items.min).max(L.items.max),
     itemsLang: lang,
   })
   .strict()

@@ -1,5 +1,6 @@
 // The lesson editor's reads and writes, and the course's lesson list (add, reorder).
 import type { ApiClient, Lesson, LessonType, MediaFile, Quiz } from '$lib/api';
+import { activityBody, activityForm, activityProblems, type ActivityForm } from './activity-form';
 import { readVersioned, saveVersioned } from './documents';
 import { orderChanges } from './reorder';
 
@@ -14,9 +15,22 @@ export async function createLesson(
   type: LessonType,
   order: number,
 ): Promise<Lesson> {
-  const { data } = await api.post<{ data: Lesson }>('/lessons', { data: { title, type, order, course } });
+  const { data } = await api.post<{ data: Lesson }>('/lessons', {
+    data: { title, type: createdAs(type), order, course },
+  });
   return data;
 }
+
+/**
+ * The server keeps no interactive lesson without its activity, and a new lesson has none yet: it is
+ * created as an article and its editor opens turned interactive (`?type=interactive`, see
+ * `openAsInteractive`), so the teacher writes the activity and the first save makes it interactive.
+ */
+const createdAs = (type: LessonType): LessonType => (type === 'interactive' ? 'article' : type);
+
+/** Whether the editor should turn the lesson it opened interactive: asked for, not yet, and no draft says otherwise. */
+export const openAsInteractive = (search: URLSearchParams, lesson: Lesson, restoredDraft: boolean) =>
+  search.get('type') === 'interactive' && lesson.type !== 'interactive' && !restoredDraft;
 
 /**
  * Gives each lesson the `order` of its place in `lessons`, writing only those whose order on the server
@@ -59,6 +73,9 @@ export interface LessonForm {
   content: string;
   media: FileRef | null;
   attachments: FileRef[];
+  /** The activity of an interactive lesson; kept (blank when there is none) for any type, so a lesson
+   * turned interactive has one to fill in. Saved only when the lesson is interactive. */
+  interactive: ActivityForm;
 }
 
 export function lessonForm(lesson: Lesson): LessonForm {
@@ -70,8 +87,13 @@ export function lessonForm(lesson: Lesson): LessonForm {
     content: lesson.content ?? '',
     media: lesson.media ? fileRef(lesson.media) : null,
     attachments: (lesson.attachments ?? []).map(fileRef),
+    interactive: activityForm(lesson.interactive),
   };
 }
+
+/** Whether the server would take this lesson's activity (always, for a lesson of another type). */
+export const activityReady = (form: LessonForm) =>
+  form.type !== 'interactive' || activityProblems(form.interactive).length === 0;
 
 export { fileRef };
 
@@ -85,6 +107,8 @@ export function lessonBody(form: LessonForm): Record<string, unknown> {
     content: form.content || null,
     media: form.media?.id ?? null,
     attachments: { set: form.attachments.map((a) => a.id) },
+    // Another type holds no activity (the server drops it when a lesson stops being interactive).
+    interactive: form.type === 'interactive' ? activityBody(form.interactive) : null,
   };
 }
 

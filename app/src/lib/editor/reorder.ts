@@ -15,3 +15,19 @@ export function orderChanges(
 ): { documentId: string; order: number }[] {
   return ids.flatMap((documentId, order) => (saved.get(documentId) === order ? [] : [{ documentId, order }]));
 }
+
+const STEPS: Record<string, (index: number, count: number) => number> = {
+  ArrowUp: (index) => index - 1,
+  ArrowDown: (index) => index + 1,
+  Home: () => 0,
+  End: (_, count) => count - 1,
+};
+
+/**
+ * Where a key pressed on a reorder handle sends the entry at `index` of `count`: Up/Down one place,
+ * Home/End to either end, kept within the list (the same place at an edge); null for any other key.
+ */
+export function keyTarget(key: string, index: number, count: number): number | null {
+  const step = STEPS[key];
+  return step ? Math.max(0, Math.min(count - 1, step(index, count))) : null;
+}
