@@ -168,6 +168,13 @@ describe('a hifz plan set in the app', () => {
     expect(await page.getByLabel('Sabaq (new) each day').inputValue()).toBe('5');
     expect(await page.getByRole('radio', { name: 'Lines', exact: true }).isChecked()).toBe(true);
     await expectNoAxeViolations(page, 'hifz plan form open (en)');
+    // Offline a plan cannot be saved (it is not queued like a sitting), and the form says why.
+    await context.setOffline(true);
+    await page.getByRole('status').filter({ hasText: 'You are offline.' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save the plan' }).isDisabled()).toBe(true);
+    await context.setOffline(false);
+    await page.getByRole('status').filter({ hasText: 'You are offline.' }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: 'Save the plan' }).isEnabled()).toBe(true);
     await context.close();
 
     const arabic = await contextFor(s.teacher, DESKTOP, 'ar');

@@ -110,7 +110,9 @@ describe('the hifz plan form', () => {
         [limits.min - 1, false],
         [limits.max + 1, false],
       ] as const) {
-        const form = planBody(draft({ ...unit, [field]: String(value) }));
+        const typed: Partial<PlanDraft> = { ...unit };
+        typed[field] = String(value);
+        const form = planBody(draft(typed));
         expect(form.ok, `${field} ${value} on the device`).toBe(ok);
         const body = planBody(draft(unit));
         const sent = body.ok ? { ...body.data, [field]: value } : null;
