@@ -55,7 +55,13 @@ async function studentWithoutPlan() {
   const child = await signIn(`pchild${tag}`, password);
   const course = await findCourse(appUrl, 'Reading Juz ‘Amma with Tajweed');
   await ok('/api/course-enrollments', child.jwt, { body: { data: { course: course.documentId } } });
-  return { tag, name, child, parent: await signIn(`pparent${tag}`, password), teacher: await signInDemo(appUrl, 'teacher.amina') };
+  return {
+    tag,
+    name,
+    child,
+    parent: await signIn(`pparent${tag}`, password),
+    teacher: await signInDemo(appUrl, 'teacher.amina'),
+  };
 }
 
 async function contextFor(session: SignedIn, viewport = DESKTOP, locale = 'en'): Promise<BrowserContext> {
@@ -147,7 +153,10 @@ describe('a hifz plan set in the app', () => {
       today.sabqi.length ? today.sabqi[0].label : 'Nothing today',
     );
     // And the sitting, proposed from it, with the words of the sabaq in the mushaf face.
-    await page.getByRole('region', { name: 'Sabaq (new)' }).getByRole('button', { name: /\(114:1:1\)/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Sabaq (new)' })
+      .getByRole('button', { name: /\(114:1:1\)/ })
+      .waitFor();
     const face = await mushafFace(page);
     expect(face.family).toMatch(/^"?Amiri Quran"?,/);
     expect(face.loaded).toBe(true);
@@ -180,7 +189,10 @@ describe('a hifz plan set in the app', () => {
     const arabic = await contextFor(s.teacher, DESKTOP, 'ar');
     const arPage = await arabic.newPage();
     await arPage.goto(`${appUrl}/teach/hifz/${s.child.user.documentId}`);
-    await arPage.getByTestId('plan-summary').getByText(/السبق: (٥|5) أسطر كل يوم/).waitFor();
+    await arPage
+      .getByTestId('plan-summary')
+      .getByText(/السبق: (٥|5) أسطر كل يوم/)
+      .waitFor();
     await arPage.getByText('تعديل الخطة').click();
     await arPage.getByRole('button', { name: 'حفظ الخطة' }).waitFor();
     expect((await mushafFace(arPage)).family).toMatch(/^"?Amiri Quran"?,/);
@@ -261,14 +273,15 @@ describe('a hifz plan set in the app', () => {
     expect(face.loaded).toBe(true);
     expect(fonts.some((f) => f.includes('amiri-quran-arabic-400-normal'))).toBe(true);
     // Each ayah's number stays on the line of its last word.
-    const detached = await page.evaluate(() =>
-      [...document.querySelectorAll('.quran .end')].filter((end) => {
-        const word = end.previousElementSibling;
-        if (!word) return true;
-        const a = end.getBoundingClientRect();
-        const b = word.getBoundingClientRect();
-        return Math.abs(a.top + a.height / 2 - (b.top + b.height / 2)) > b.height / 2;
-      }).length,
+    const detached = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.quran .end')].filter((end) => {
+          const word = end.previousElementSibling;
+          if (!word) return true;
+          const a = end.getBoundingClientRect();
+          const b = word.getBoundingClientRect();
+          return Math.abs(a.top + a.height / 2 - (b.top + b.height / 2)) > b.height / 2;
+        }).length,
     );
     expect(detached).toBe(0);
     await expectNoAxeViolations(page, 'hifz learner (en)');

@@ -7,4 +7,5 @@
 
 const OPEN_TANWEEN: Record<string, string> = { '\u0657': '\u08F0', '\u065E': '\u08F1', '\u0656': '\u08F2' };
 
-export const mushafWord = (word: string): string => word.replace(/[\u0656\u0657\u065E]/g, (mark) => OPEN_TANWEEN[mark]!);
+export const mushafWord = (word: string): string =>
+  word.replace(/[\u0656\u0657\u065E]/g, (mark) => OPEN_TANWEEN[mark]!);

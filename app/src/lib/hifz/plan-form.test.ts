@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { hifzPlanBody } from '../../../../worker/contract/hifz';
 import type { HifzPlan } from '$contract/hifz';
-import { DEFAULT_START, MANZIL_MAX, PLAN_LIMITS, planBody, planDraftOf, withDirection, type PlanDraft } from './plan-form';
+import {
+  DEFAULT_START,
+  MANZIL_MAX,
+  PLAN_LIMITS,
+  planBody,
+  planDraftOf,
+  withDirection,
+  type PlanDraft,
+} from './plan-form';
 
 const draft = (over: Partial<PlanDraft> = {}): PlanDraft => ({ ...planDraftOf(null), ...over });
 const serverAccepts = (data: unknown) => hifzPlanBody.safeParse({ data }).success;

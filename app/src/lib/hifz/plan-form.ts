@@ -83,9 +83,9 @@ export function withDirection(draft: PlanDraft, direction: PlanDirection): PlanD
 
 /** Arabic-Indic digits as typed on an Arabic keyboard count as digits. */
 const asciiDigits = (text: string) =>
-  text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06F0-\u06F9]/g, (d) =>
-    String(d.charCodeAt(0) - 0x06f0),
-  );
+  text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 
 function wholeNumber(
   problems: PlanProblem[],

@@ -131,13 +131,62 @@ const ar = {
       tooLong: (p: { max: number }) => `${number(p.max)} حرفًا على الأكثر.`,
     },
     amount: {
-      lines: (n: number) => plural(n, { zero: `${number(n)} سطرًا`, one: 'سطر واحد', two: 'سطران', few: `${number(n)} أسطر`, other: `${number(n)} سطرًا` }),
-      ayahs: (n: number) => plural(n, { zero: `${number(n)} آية`, one: 'آية واحدة', two: 'آيتان', few: `${number(n)} آيات`, other: `${number(n)} آية` }),
-      half_pages: (n: number) => plural(n, { zero: `${number(n)} نصف صفحة`, one: 'نصف صفحة', two: 'نصفا صفحة', few: `${number(n)} أنصاف صفحات`, other: `${number(n)} نصف صفحة` }),
-      juz: (n: number) => plural(n, { zero: `${number(n)} جزءًا`, one: 'جزء واحد', two: 'جزآن', few: `${number(n)} أجزاء`, other: `${number(n)} جزءًا` }),
-      hizb: (n: number) => plural(n, { zero: `${number(n)} حزبًا`, one: 'حزب واحد', two: 'حزبان', few: `${number(n)} أحزاب`, other: `${number(n)} حزبًا` }),
-      quarters: (n: number) => plural(n, { zero: `${number(n)} ربعًا`, one: 'ربع واحد', two: 'ربعان', few: `${number(n)} أرباع`, other: `${number(n)} ربعًا` }),
-      pages: (n: number) => plural(n, { zero: `${number(n)} صفحة`, one: 'صفحة واحدة', two: 'صفحتان', few: `${number(n)} صفحات`, other: `${number(n)} صفحة` }),
+      lines: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} سطرًا`,
+          one: 'سطر واحد',
+          two: 'سطران',
+          few: `${number(n)} أسطر`,
+          other: `${number(n)} سطرًا`,
+        }),
+      ayahs: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} آية`,
+          one: 'آية واحدة',
+          two: 'آيتان',
+          few: `${number(n)} آيات`,
+          other: `${number(n)} آية`,
+        }),
+      half_pages: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} نصف صفحة`,
+          one: 'نصف صفحة',
+          two: 'نصفا صفحة',
+          few: `${number(n)} أنصاف صفحات`,
+          other: `${number(n)} نصف صفحة`,
+        }),
+      juz: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} جزءًا`,
+          one: 'جزء واحد',
+          two: 'جزآن',
+          few: `${number(n)} أجزاء`,
+          other: `${number(n)} جزءًا`,
+        }),
+      hizb: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} حزبًا`,
+          one: 'حزب واحد',
+          two: 'حزبان',
+          few: `${number(n)} أحزاب`,
+          other: `${number(n)} حزبًا`,
+        }),
+      quarters: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} ربعًا`,
+          one: 'ربع واحد',
+          two: 'ربعان',
+          few: `${number(n)} أرباع`,
+          other: `${number(n)} ربعًا`,
+        }),
+      pages: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} صفحة`,
+          one: 'صفحة واحدة',
+          two: 'صفحتان',
+          few: `${number(n)} صفحات`,
+          other: `${number(n)} صفحة`,
+        }),
     },
     summary: {
       direction: (p: { direction: string; start: string }) => `${p.direction}، البداية من ${p.start}`,

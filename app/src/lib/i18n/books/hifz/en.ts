@@ -132,7 +132,10 @@ const en = {
       sabqi: (p: { days: number }) =>
         p.days === 0
           ? 'Sabqi: none'
-          : plural(p.days, { one: 'Sabqi: the last day’s sabaq', other: `Sabqi: the last ${number(p.days)} days of sabaq` }),
+          : plural(p.days, {
+              one: 'Sabqi: the last day’s sabaq',
+              other: `Sabqi: the last ${number(p.days)} days of sabaq`,
+            }),
       manzil: (p: { amount: string }) => `Manzil: ${p.amount} a day, through everything memorised`,
       teacher: (p: { name: string }) => `Heard by ${p.name}`,
     },
