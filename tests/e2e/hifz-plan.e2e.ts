@@ -265,6 +265,8 @@ describe('a hifz plan set in the app', () => {
       [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((r) => r.cssText.includes('Amiri Quran'))),
     );
     expect(faceOnHome).toBe(false);
+    // Installed: the hifz page's requests go through the service worker, which keeps the face with the text.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
     await page.goto(appUrl + '/learn/hifz');
     await page.getByTestId('sitting').waitFor();
@@ -272,6 +274,15 @@ describe('a hifz plan set in the app', () => {
     expect(face.family).toMatch(/^"?Amiri Quran"?,/);
     expect(face.loaded).toBe(true);
     expect(fonts.some((f) => f.includes('amiri-quran-arabic-400-normal'))).toBe(true);
+    const kept = () =>
+      page.evaluate(async () =>
+        Promise.all(
+          ['lms-quran', 'lms-fonts'].map(async (name) =>
+            (await (await caches.open(name)).keys()).some((r) => r.url.includes('amiri-quran')),
+          ),
+        ),
+      );
+    await expect.poll(kept, { timeout: 10_000 }).toEqual([true, false]);
     // Each ayah's number stays on the line of its last word.
     const detached = await page.evaluate(
       () =>
