@@ -39,6 +39,14 @@ registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/'), { denylist: [/^\/(api|uploads|xapi|fonts)\//, /^\/_health$/] }),
 );
 
+// The mushaf face of the hifz pages (Amiri Quran, about 45 KB) belongs with the Quran text: fetched by the first
+// hifz page that shows the text, then kept beside it with no expiry (the fonts cache below keeps only 20), so
+// a classroom sitting has both offline. Not precached: most of the school never opens a hifz page.
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && /\/amiri-quran-arabic-400-normal\.[^/]+\.woff2$/.test(url.pathname),
+  new CacheFirst({ cacheName: 'lms-quran', plugins: [new CacheableResponsePlugin({ statuses: [200] })] }),
+);
+
 registerRoute(
   ({ url, sameOrigin }) => sameOrigin && /\.(woff2?)$/.test(url.pathname),
   new CacheFirst({

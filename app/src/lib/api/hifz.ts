@@ -2,6 +2,7 @@
 import type {
   HifzClassRow,
   HifzPlan,
+  HifzPlanInput,
   HifzProgress,
   HifzRecitation,
   HifzRecitationInput,
@@ -22,6 +23,10 @@ export const fetchClass = async (api: ApiClient, signal?: AbortSignal) =>
 
 export const fetchPlan = async (api: ApiClient, student: string, signal?: AbortSignal) =>
   (await api.get<One<HifzPlan>>(`/hifz/plans/${student}`, undefined, signal)).data;
+
+/** Sets (or replaces) the student's plan: 201 the first time, 200 after. */
+export const savePlan = async (api: ApiClient, student: string, data: HifzPlanInput) =>
+  (await api.put<One<HifzPlan>>(`/hifz/plans/${student}`, { data })).data;
 
 export const fetchToday = async (api: ApiClient, student: string, signal?: AbortSignal) =>
   (await api.get<One<HifzToday>>(`/hifz/students/${student}/today`, undefined, signal)).data;

@@ -20,10 +20,18 @@ export async function loadStudentHifz(api: ApiClient, student: string, signal?: 
     fetchProgress(api, student, signal),
     fetchSittings(api, student, signal),
     fetchRecitations(api, { student }, signal),
-    fetchToday(api, student, signal).catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }),
+    todayOrNull(api, student, signal),
   ]);
   return { quran, progress, sittings, recitations, today };
+}
+
+/**
+ * Today's proposal, or null when the student has no plan. A teacher asking about a student who is not theirs
+ * yet is told 404 too (the server does not say more): the plan form is then how they take the student on.
+ */
+export function todayOrNull(api: ApiClient, student: string, signal?: AbortSignal): Promise<HifzToday | null> {
+  return fetchToday(api, student, signal).catch((error: unknown) => {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  });
 }

@@ -2,6 +2,8 @@ import { localeTools } from '../../plural';
 import type en from './en';
 
 const { plural, number } = localeTools('ar');
+const span = (p: { first: number; last: number }) =>
+  p.first === p.last ? number(p.first) : `${number(p.first)}–${number(p.last)}`;
 
 const ar = {
   hifz: {
@@ -96,6 +98,125 @@ const ar = {
     delete: 'حذف التسجيل',
     deleted: 'حُذف التسجيل.',
     openStudent: (p: { name: string }) => `افتح ${p.name}`,
+  },
+  hifzPlan: {
+    title: 'خطة الحفظ',
+    setTitle: 'وضع خطة حفظ',
+    noPlan: 'لا توجد خطة حفظ بعد. ضعها أدناه، ويقترح التطبيق السبق والسبقي والمنزل كل يوم.',
+    noPlanFor: (p: { name: string }) =>
+      `لا توجد خطة حفظ لـ${p.name} بعد. ضعها أدناه، ويقترح التطبيق السبق والسبقي والمنزل كل يوم.`,
+    edit: 'تعديل الخطة',
+    direction: 'اتجاه الحفظ',
+    directions: { reverse: 'من الناس صعودًا (جزء عمّ أولًا)', forward: 'من البقرة إلى آخر المصحف' },
+    start: 'البداية من',
+    startHint: 'آية أو سورة، مثل ١١٤:١ أو الناس',
+    newAmount: 'السبق (الجديد) كل يوم',
+    newUnit: 'يُعدّ السبق بـ',
+    newUnits: { lines: 'الأسطر', ayahs: 'الآيات', half_pages: 'أنصاف الصفحات' },
+    sabqiDays: 'السبقي: عدد أيام السبق القريب للمراجعة',
+    sabqiHint: 'مثل ٧ لسبق الأسبوع الماضي؛ ٠ بلا سبقي',
+    manzilAmount: 'المنزل (المراجعة) كل يوم',
+    manzilUnit: 'يُعدّ المنزل بـ',
+    manzilUnits: { juz: 'الأجزاء', hizb: 'الأحزاب', quarters: 'الأرباع', pages: 'الصفحات' },
+    teacher: 'المعلّم الذي يسمّع للطالب',
+    noTeacher: 'لا معلّم بعد',
+    save: 'حفظ الخطة',
+    saving: 'جارٍ الحفظ…',
+    saved: 'حُفظت الخطة. اقتراح اليوم أدناه.',
+    offline:
+      'أنت غير متصل. الخطة تحفظها المدرسة لا هذا الجهاز: احفظها عند عودة الاتصال. ويمكن تسجيل الجلسات دون اتصال.',
+    problems: {
+      required: 'املأ هذا الحقل.',
+      range: (p: { min: number; max: number }) => `عدد صحيح من ${number(p.min)} إلى ${number(p.max)}.`,
+      tooLong: (p: { max: number }) => `${number(p.max)} حرفًا على الأكثر.`,
+    },
+    amount: {
+      lines: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} سطرًا`,
+          one: 'سطر واحد',
+          two: 'سطران',
+          few: `${number(n)} أسطر`,
+          other: `${number(n)} سطرًا`,
+        }),
+      ayahs: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} آية`,
+          one: 'آية واحدة',
+          two: 'آيتان',
+          few: `${number(n)} آيات`,
+          other: `${number(n)} آية`,
+        }),
+      half_pages: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} نصف صفحة`,
+          one: 'نصف صفحة',
+          two: 'نصفا صفحة',
+          few: `${number(n)} أنصاف صفحات`,
+          other: `${number(n)} نصف صفحة`,
+        }),
+      juz: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} جزءًا`,
+          one: 'جزء واحد',
+          two: 'جزآن',
+          few: `${number(n)} أجزاء`,
+          other: `${number(n)} جزءًا`,
+        }),
+      hizb: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} حزبًا`,
+          one: 'حزب واحد',
+          two: 'حزبان',
+          few: `${number(n)} أحزاب`,
+          other: `${number(n)} حزبًا`,
+        }),
+      quarters: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} ربعًا`,
+          one: 'ربع واحد',
+          two: 'ربعان',
+          few: `${number(n)} أرباع`,
+          other: `${number(n)} ربعًا`,
+        }),
+      pages: (n: number) =>
+        plural(n, {
+          zero: `${number(n)} صفحة`,
+          one: 'صفحة واحدة',
+          two: 'صفحتان',
+          few: `${number(n)} صفحات`,
+          other: `${number(n)} صفحة`,
+        }),
+    },
+    summary: {
+      direction: (p: { direction: string; start: string }) => `${p.direction}، البداية من ${p.start}`,
+      sabaq: (p: { amount: string }) => `السبق: ${p.amount} كل يوم`,
+      sabqi: (p: { days: number }) =>
+        p.days === 0
+          ? 'السبقي: لا شيء'
+          : plural(p.days, {
+              one: 'السبقي: سبق اليوم الماضي',
+              two: 'السبقي: سبق اليومين الماضيين',
+              few: `السبقي: سبق آخر ${number(p.days)} أيام`,
+              other: `السبقي: سبق آخر ${number(p.days)} يومًا`,
+            }),
+      manzil: (p: { amount: string }) => `المنزل: ${p.amount} كل يوم، على كل ما حُفظ`,
+      teacher: (p: { name: string }) => `يسمّع له ${p.name}`,
+    },
+    divisions: {
+      juz: (p: { first: number; last: number }) => `${p.first === p.last ? 'الجزء' : 'الأجزاء'} ${span(p)}`,
+      hizb: (p: { first: number; last: number }) => `${p.first === p.last ? 'الحزب' : 'الأحزاب'} ${span(p)}`,
+      quarters: (p: { first: number; last: number }) => `${p.first === p.last ? 'الربع' : 'الأرباع'} ${span(p)}`,
+      pages: (p: { first: number; last: number }) => `${p.first === p.last ? 'الصفحة' : 'الصفحات'} ${span(p)}`,
+    },
+    todayTitle: 'اقتراح اليوم',
+    none: 'لا شيء اليوم',
+    complete: 'اكتملت الخطة: حُفظ كل ما فيها.',
+    repeatSabaq: '(إعادة: لم يُقبل بعد)',
+    classNoPlanTitle: 'طلاب بلا خطة حفظ',
+    classNoPlanLead: 'ضع لهم خطة، ويقترح التطبيق السبق والسبقي والمنزل كل يوم.',
+    allPlanned: 'لكل طلابك خطة حفظ.',
+    setPlanFor: (p: { name: string }) => `ضع خطة لـ${p.name}`,
   },
 } satisfies typeof en;
 

@@ -2,6 +2,8 @@
 import { localeTools } from '../../plural';
 
 const { plural, number } = localeTools('en');
+const span = (p: { first: number; last: number }) =>
+  p.first === p.last ? number(p.first) : `${number(p.first)}–${number(p.last)}`;
 
 const en = {
   hifz: {
@@ -83,6 +85,74 @@ const en = {
     delete: 'Delete the recording',
     deleted: 'The recording was deleted.',
     openStudent: (p: { name: string }) => `Open ${p.name}`,
+  },
+  hifzPlan: {
+    title: 'Hifz plan',
+    setTitle: 'Set a hifz plan',
+    noPlan: 'No hifz plan yet. Set one below, and the app will propose the sabaq, sabqi and manzil each day.',
+    noPlanFor: (p: { name: string }) =>
+      `${p.name} has no hifz plan yet. Set one below, and the app will propose the sabaq, sabqi and manzil each day.`,
+    edit: 'Change the plan',
+    direction: 'Direction',
+    directions: { reverse: 'From An-Nas upward (juz 30 first)', forward: 'From Al-Baqarah forward' },
+    start: 'Start from',
+    startHint: 'An ayah or a surah, e.g. 114:1 or An-Nas',
+    newAmount: 'Sabaq (new) each day',
+    newUnit: 'Sabaq counted in',
+    newUnits: { lines: 'Lines', ayahs: 'Ayahs', half_pages: 'Half pages' },
+    sabqiDays: 'Sabqi: days of recent sabaq to revise',
+    sabqiHint: 'e.g. 7 for the last week’s sabaq; 0 for no sabqi',
+    manzilAmount: 'Manzil (revision) each day',
+    manzilUnit: 'Manzil counted in',
+    manzilUnits: { juz: 'Juz', hizb: 'Hizb', quarters: 'Quarters (rub‘)', pages: 'Pages' },
+    teacher: 'Teacher who hears the student',
+    noTeacher: 'No teacher yet',
+    save: 'Save the plan',
+    saving: 'Saving…',
+    saved: 'Plan saved. Today’s proposal is below.',
+    offline:
+      'You are offline. A plan is kept by the school, not on this device: save it when the connection is back. Sittings can still be recorded offline.',
+    problems: {
+      required: 'Fill this in.',
+      range: (p: { min: number; max: number }) => `A whole number from ${number(p.min)} to ${number(p.max)}.`,
+      tooLong: (p: { max: number }) => `At most ${number(p.max)} characters.`,
+    },
+    amount: {
+      lines: (n: number) => plural(n, { one: 'one line', other: `${number(n)} lines` }),
+      ayahs: (n: number) => plural(n, { one: 'one ayah', other: `${number(n)} ayahs` }),
+      half_pages: (n: number) => plural(n, { one: 'half a page', other: `${number(n)} half pages` }),
+      juz: (n: number) => plural(n, { one: 'one juz', other: `${number(n)} juz` }),
+      hizb: (n: number) => plural(n, { one: 'one hizb', other: `${number(n)} hizb` }),
+      quarters: (n: number) => plural(n, { one: 'one quarter (rub‘)', other: `${number(n)} quarters` }),
+      pages: (n: number) => plural(n, { one: 'one page', other: `${number(n)} pages` }),
+    },
+    summary: {
+      direction: (p: { direction: string; start: string }) => `${p.direction}, starting at ${p.start}`,
+      sabaq: (p: { amount: string }) => `Sabaq: ${p.amount} a day`,
+      sabqi: (p: { days: number }) =>
+        p.days === 0
+          ? 'Sabqi: none'
+          : plural(p.days, {
+              one: 'Sabqi: the last day’s sabaq',
+              other: `Sabqi: the last ${number(p.days)} days of sabaq`,
+            }),
+      manzil: (p: { amount: string }) => `Manzil: ${p.amount} a day, through everything memorised`,
+      teacher: (p: { name: string }) => `Heard by ${p.name}`,
+    },
+    divisions: {
+      juz: (p: { first: number; last: number }) => `Juz ${span(p)}`,
+      hizb: (p: { first: number; last: number }) => `Hizb ${span(p)}`,
+      quarters: (p: { first: number; last: number }) => `${p.first === p.last ? 'Quarter' : 'Quarters'} ${span(p)}`,
+      pages: (p: { first: number; last: number }) => `${p.first === p.last ? 'Page' : 'Pages'} ${span(p)}`,
+    },
+    todayTitle: 'Today’s proposal',
+    none: 'Nothing today',
+    complete: 'The plan is complete: everything in it is memorised.',
+    repeatSabaq: '(repeat: not yet accepted)',
+    classNoPlanTitle: 'Students without a hifz plan',
+    classNoPlanLead: 'Set a plan and the app proposes their sabaq, sabqi and manzil each day.',
+    allPlanned: 'Every one of your students has a hifz plan.',
+    setPlanFor: (p: { name: string }) => `Set a plan for ${p.name}`,
   },
 };
 
