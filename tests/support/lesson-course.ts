@@ -1,14 +1,18 @@
 // A published course with one lesson of each playable type, made through the API as a teacher would:
 // an article with a verse and a du'a in Arabic, a recording (WAV), a video (WebM, streamed by ranges) and
-// two interactive activities (put in order, flashcards). Its media are real files the browser plays.
+// two interactive activities (put in order, flashcards), and on request the demo's five-pillars quiz. Its
+// media are real files the browser plays.
 import type { Browser } from 'playwright-core';
+import { pillarsQuiz } from '../../db/seed/demo-content';
 import { signInDemo } from './accounts';
 import { numberedWebm, toneWav } from './lesson-media';
+
+type LessonRef = { documentId: string; title: string };
 
 export interface LessonCourse {
   documentId: string;
   title: string;
-  lessons: Record<'article' | 'audio' | 'video' | 'order' | 'flashcards', { documentId: string; title: string }>;
+  lessons: Record<'article' | 'audio' | 'video' | 'order' | 'flashcards', LessonRef> & { quiz?: LessonRef };
   media: { audio: string; video: string };
 }
 
@@ -45,12 +49,13 @@ export const CARDS = [
 
 /**
  * `audioSeconds` and `videoSeconds` set the files' lengths; the video's frames are noisy so that it weighs
- * a few megabytes and the browser has to ask for later ranges when it seeks.
+ * a few megabytes and the browser has to ask for later ranges when it seeks. `quiz` adds a sixth lesson
+ * holding the demo's five-pillars quiz (tests/support/quiz-taking.ts answers it).
  */
 export async function makeLessonCourse(
   appUrl: string,
   browser: Browser,
-  options: { title?: string; audioSeconds?: number; videoSeconds?: number } = {},
+  options: { title?: string; audioSeconds?: number; videoSeconds?: number; quiz?: boolean } = {},
 ): Promise<LessonCourse> {
   const { jwt } = await signInDemo(appUrl, 'teacher.amina');
   const title = options.title ?? `Surah Al-Ikhlas by heart ${Date.now().toString(36)}`;
@@ -105,7 +110,11 @@ export async function makeLessonCourse(
       interactive: { kind: 'flashcards', cards: CARDS },
     }),
   };
-  const pick = (l: { documentId: string; title: string }) => ({ documentId: l.documentId, title: l.title });
+  const quiz = options.quiz
+    ? await lesson(6, { title: 'Check: the five pillars', type: 'quiz', content: 'A short check.' })
+    : null;
+  if (quiz) await call(appUrl, jwt, 'POST', '/api/quizzes', { data: { ...pillarsQuiz, lesson: quiz.documentId } });
+  const pick = (l: LessonRef) => ({ documentId: l.documentId, title: l.title });
   return {
     documentId: course.documentId,
     title,
@@ -115,6 +124,7 @@ export async function makeLessonCourse(
       video: pick(made.video),
       order: pick(made.order),
       flashcards: pick(made.flashcards),
+      ...(quiz && { quiz: pick(quiz) }),
     },
     media: { audio: audio.url, video: video.url },
   };
