@@ -57,8 +57,9 @@ registerRoute(
 // 5 s of a stalled connection. Keys carry the user, so siblings on one phone never see each other's data.
 // The family page's reads are among them (a parent's phone may be offline for days): progress-stats,
 // user-progresses, user-achievements, certificates, quiz-attempts. Each kept copy says when it was saved.
+// The school's public settings (anonymous, shared) name the language of caption files that state none.
 const CACHED_READS =
-  /^\/api\/(users\/me|course-enrollments|courses|lessons|quizzes|quiz-attempts|user-progresses|progress-stats|streaks|user-achievements|achievements|certificates|instructors|leaderboards|hifz)(\/|$)/;
+  /^\/api\/(users\/me|course-enrollments|courses|lessons|quizzes|quiz-attempts|user-progresses|progress-stats|streaks|user-achievements|achievements|certificates|instructors|leaderboards|hifz|school-settings\/public)(\/|$)/;
 registerRoute(
   ({ url, request, sameOrigin }) =>
     // A recitation's audio (a child's voice, by signed link) is never kept by the app's caches.

@@ -6,7 +6,7 @@ import { projectRoot } from '../../scripts/paths';
 import { findCourse, newLearner, useSession, type SignedIn } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
-import { makeLessonCourse, type LessonCourse } from '../support/lesson-course';
+import { CAPTION_CUES, makeLessonCourse, type LessonCourse } from '../support/lesson-course';
 import { DESKTOP, PHONE, screenshot } from '../support/screenshots';
 
 const appUrl = inject('appUrl');
@@ -17,7 +17,7 @@ let learner: SignedIn;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  course = await makeLessonCourse(appUrl, browser, { videoSeconds: 6 });
+  course = await makeLessonCourse(appUrl, browser, { videoSeconds: 6, captions: true });
   other = await makeLessonCourse(appUrl, browser, {
     title: `Not downloaded ${Date.now().toString(36)}`,
     videoSeconds: 2,
@@ -63,7 +63,8 @@ describe('a downloaded course offline', () => {
     await expect.poll(() => download.getAttribute('data-state'), { timeout: 30_000 }).toBe('complete');
     expect(await download.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     const facts = await download.textContent();
-    expect(facts).toMatch(/2 files.*Size: [\d.]+ MB/);
+    // The recording, the video and its two caption files.
+    expect(facts).toMatch(/4 files.*Size: [\d.]+ MB/);
     expect(await page.getByTestId('storage-left').textContent()).toMatch(
       /Space left on this phone for the app: [\d,.]+ MB/,
     );
@@ -116,6 +117,18 @@ describe('a downloaded course offline', () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     await expectNoAxeViolations(page, 'audio lesson offline');
     await screenshot(page, 'lesson-audio-offline.en.phone');
+
+    // The video's captions came down with it: offline, the track in the page's language shows its cues.
+    await page.goto(`${appUrl}/learn/lessons/${course.lessons.video.documentId}`);
+    await page.getByRole('heading', { level: 1, name: course.lessons.video.title }).waitFor();
+    const shownCues = () =>
+      page.locator('video').evaluate((v: HTMLVideoElement) =>
+        Array.from(v.textTracks)
+          .filter((t) => t.mode === 'showing')
+          .map((t) => Array.from(t.cues ?? [], (c) => (c as VTTCue).text)),
+      );
+    await expect.poll(shownCues, { timeout: 10_000 }).toEqual([[...CAPTION_CUES.en]]);
+    expect(await page.locator('video track').count()).toBe(2);
 
     // The other course was not downloaded: its recording says so instead of failing.
     await page.goto(`${appUrl}/learn/lessons/${other.lessons.audio.documentId}`);

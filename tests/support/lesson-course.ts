@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { pillarsQuiz } from '../../db/seed/demo-content';
 import { signInDemo } from './accounts';
 import { numberedWebm, toneWav } from './lesson-media';
+import { webVtt } from './media-fixtures';
 
 type LessonRef = { documentId: string; title: string };
 
@@ -13,7 +14,7 @@ export interface LessonCourse {
   documentId: string;
   title: string;
   lessons: Record<'article' | 'audio' | 'video' | 'order' | 'flashcards', LessonRef> & { quiz?: LessonRef };
-  media: { audio: string; video: string };
+  media: { audio: string; video: string; captions: string[] };
 }
 
 async function call(appUrl: string, token: string, method: string, path: string, body: unknown) {
@@ -40,6 +41,12 @@ async function upload(appUrl: string, token: string, bytes: Uint8Array<ArrayBuff
   return json[0] as { id: number; url: string };
 }
 
+/** The video's captions (with `captions`): wudu.en.vtt and wudu.ar.vtt, a cue every two seconds. */
+export const CAPTION_CUES = {
+  en: ['Wash both hands three times', 'Rinse the mouth'],
+  ar: ['اغسل يديك ثلاث مرات', 'تمضمض'],
+} as const;
+
 export const ORDER_ITEMS = ['Shahadah', 'Salah', 'Zakah', 'Sawm', 'Hajj'];
 export const CARDS = [
   { front: 'ٱلرَّحْمَٰنُ', frontLang: 'ar', back: 'The Most Merciful' },
@@ -50,12 +57,13 @@ export const CARDS = [
 /**
  * `audioSeconds` and `videoSeconds` set the files' lengths; the video's frames are noisy so that it weighs
  * a few megabytes and the browser has to ask for later ranges when it seeks. `quiz` adds a sixth lesson
- * holding the demo's five-pillars quiz (tests/support/quiz-taking.ts answers it).
+ * holding the demo's five-pillars quiz (tests/support/quiz-taking.ts answers it); `captions` attaches
+ * English and Arabic WebVTT captions to the video.
  */
 export async function makeLessonCourse(
   appUrl: string,
   browser: Browser,
-  options: { title?: string; audioSeconds?: number; videoSeconds?: number; quiz?: boolean } = {},
+  options: { title?: string; audioSeconds?: number; videoSeconds?: number; quiz?: boolean; captions?: boolean } = {},
 ): Promise<LessonCourse> {
   const { jwt } = await signInDemo(appUrl, 'teacher.amina');
   const title = options.title ?? `Surah Al-Ikhlas by heart ${Date.now().toString(36)}`;
@@ -70,6 +78,12 @@ export async function makeLessonCourse(
     'wudu.webm',
     'video/webm',
   );
+  const captions = options.captions
+    ? [
+        await upload(appUrl, jwt, webVtt([...CAPTION_CUES.en]), 'wudu.en.vtt', 'text/vtt'),
+        await upload(appUrl, jwt, webVtt([...CAPTION_CUES.ar]), 'wudu.ar.vtt', 'text/vtt'),
+      ]
+    : [];
   const lesson = (order: number, data: object) =>
     call(appUrl, jwt, 'POST', '/api/lessons', { data: { course: course.documentId, order, duration: 5, ...data } });
   const made = {
@@ -92,6 +106,7 @@ export async function makeLessonCourse(
       type: 'video',
       content: 'Watch the teacher read slowly.',
       media: video.id,
+      attachments: captions.map((file) => file.id),
     }),
     order: await lesson(4, {
       title: 'The five pillars in order',
@@ -126,6 +141,6 @@ export async function makeLessonCourse(
       flashcards: pick(made.flashcards),
       ...(quiz && { quiz: pick(quiz) }),
     },
-    media: { audio: audio.url, video: video.url },
+    media: { audio: audio.url, video: video.url, captions: captions.map((file) => file.url) },
   };
 }
