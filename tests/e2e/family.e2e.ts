@@ -235,6 +235,15 @@ describe('the family page offline', () => {
     const progress = await course.getByRole('progressbar').getAttribute('aria-valuenow');
     expect(Number(progress)).toBeGreaterThan(0);
     expect(await page.getByTestId('saved-copy').count()).toBe(0);
+    // The service worker stores its copies just after answering: wait until the family page's reads are kept.
+    const kept = () =>
+      page.evaluate(async () => {
+        const keys = await (await caches.open('lms-api')).keys();
+        return ['progress-stats', 'user-progresses', 'quiz-attempts'].filter((p) =>
+          keys.some((k) => k.url.includes(p)),
+        );
+      });
+    await expect.poll(kept).toHaveLength(3);
 
     // Days later, with no connection: the same progress and records, and a note saying how old they are.
     await context.setOffline(true);

@@ -126,7 +126,9 @@ describe('a course taken offline from start to finish', () => {
     await screenshot(again, 'quiz-results-offline.en.phone');
     await again.getByRole('link', { name: 'Account' }).click();
     const listed = again.getByTestId('outbox-item');
-    await expect.poll(() => listed.filter({ hasText: pillarsQuiz.title }).getAttribute('data-state')).toBe('sent');
+    await expect
+      .poll(() => listed.filter({ hasText: `Answers to “${pillarsQuiz.title}”` }).getAttribute('data-state'))
+      .toBe('sent');
     expect(await listed.evaluateAll((items) => items.map((i) => i.getAttribute('data-state')))).not.toContain(
       'pending',
     );
