@@ -5,6 +5,7 @@ import { newLearner, useSession, type SignedIn } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { makeLessonCourse, type LessonCourse } from '../support/lesson-course';
+import { closeMidSync } from '../support/mid-sync';
 import { learnerCall, QUIZ_WORDS, serverAttempts, takeQuiz } from '../support/quiz-taking';
 import { PHONE, screenshot } from '../support/screenshots';
 
@@ -103,16 +104,7 @@ describe('a course taken offline from start to finish', () => {
 
     // Back online, the outbox sends in order: the completion, then the attempt. The server grades the
     // attempt, but the page is closed before its answer arrives.
-    let graded!: () => void;
-    const serverHasIt = new Promise<void>((resolve) => (graded = resolve));
-    await context.route('**/offline-attempts', async (route) => {
-      await route.fetch();
-      graded();
-    });
-    await context.setOffline(false);
-    await serverHasIt;
-    await page.close();
-    await context.unrouteAll({ behavior: 'ignoreErrors' });
+    await closeMidSync(context, page, '**/offline-attempts');
 
     // The app opens again online: the attempt still waits, is sent again, and the school answers the same one.
     const again = await context.newPage();
