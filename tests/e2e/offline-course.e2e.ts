@@ -63,6 +63,8 @@ describe('a course taken offline from start to finish', () => {
 
     // No connection; the app is reloaded and the course page still opens, from the phone.
     await context.setOffline(true);
+    const recording: boolean[] = [];
+    context.on('response', (r) => r.url().endsWith(course.media.audio) && recording.push(r.fromServiceWorker()));
     await page.reload();
     await lessonLink(page, course.lessons.audio.title).click();
     await page.getByRole('heading', { level: 1, name: course.lessons.audio.title }).waitFor();
@@ -73,6 +75,9 @@ describe('a course taken offline from start to finish', () => {
     const playing = await audioState(page);
     expect(playing).toMatchObject({ paused: false, error: null });
     expect(playing.readyState).toBeGreaterThanOrEqual(2); // HAVE_CURRENT_DATA
+    // Every byte of it came from the service worker's copy.
+    expect(recording.length).toBeGreaterThan(0);
+    expect(recording.every(Boolean)).toBe(true);
     await page.getByRole('button', { name: 'Pause' }).click();
 
     await page.getByRole('button', { name: 'Mark as complete' }).click();
