@@ -189,6 +189,19 @@ describe('the lesson player', () => {
     }
   });
 
+  it('shows a recording’s captions as a line under the player while it plays', async () => {
+    const { context, page } = await learnerPage();
+    await openLesson(page, course.lessons.audio);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect
+      .poll(() => page.getByTestId('caption-cue').textContent(), { timeout: 10_000 })
+      .toBe(CAPTION_CUES.en[0]);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: enPlayer.player.captions }).click();
+    expect(await page.getByTestId('caption-cue').count()).toBe(0);
+    await context.close();
+  });
+
   it('puts items in order with the keyboard alone, and completes the lesson', async () => {
     const { context, page } = await learnerPage();
     await openLesson(page, course.lessons.order);

@@ -58,7 +58,7 @@ export const CARDS = [
  * `audioSeconds` and `videoSeconds` set the files' lengths; the video's frames are noisy so that it weighs
  * a few megabytes and the browser has to ask for later ranges when it seeks. `quiz` adds a sixth lesson
  * holding the demo's five-pillars quiz (tests/support/quiz-taking.ts answers it); `captions` attaches
- * English and Arabic WebVTT captions to the video.
+ * English and Arabic WebVTT captions to the video, and the English file to the recording too.
  */
 export async function makeLessonCourse(
   appUrl: string,
@@ -100,6 +100,7 @@ export async function makeLessonCourse(
       type: 'audio',
       content: 'Repeat each verse after the reciter.',
       media: audio.id,
+      attachments: captions.slice(0, 1).map((file) => file.id),
     }),
     video: await lesson(3, {
       title: 'How the verses are read',
