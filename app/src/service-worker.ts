@@ -13,7 +13,7 @@ import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { createPartialResponse } from 'workbox-range-requests';
 import { ApiClient } from '$lib/api/client';
-import { API_CACHE, apiCacheKey } from '$lib/offline/api-cache';
+import { API_CACHE, apiCacheKey, stampSavedAt } from '$lib/offline/api-cache';
 import { Dexie } from 'dexie';
 import { databaseName, openUserDatabase } from '$lib/offline/database';
 import { storedAccessToken } from '$lib/offline/credentials';
@@ -63,8 +63,11 @@ registerRoute(
 
 // API reads the app shows offline. The network first (fresh data), the last answer when offline or after
 // 5 s of a stalled connection. Keys carry the user, so siblings on one phone never see each other's data.
+// The family page's reads are among them (a parent's phone may be offline for days): progress-stats,
+// user-progresses, user-achievements, certificates, quiz-attempts. Each kept copy says when it was saved.
+// The school's public settings (anonymous, shared) name the language of caption files that state none.
 const CACHED_READS =
-  /^\/api\/(users\/me|course-enrollments|courses|lessons|quizzes|user-progresses|progress-stats|streaks|user-achievements|achievements|certificates|instructors|leaderboards|hifz)(\/|$)/;
+  /^\/api\/(users\/me|course-enrollments|courses|lessons|quizzes|quiz-attempts|user-progresses|progress-stats|streaks|user-achievements|achievements|certificates|instructors|leaderboards|hifz|school-settings\/public)(\/|$)/;
 registerRoute(
   ({ url, request, sameOrigin }) =>
     // A recitation's audio (a child's voice, by signed link) is never kept by the app's caches.
@@ -74,6 +77,7 @@ registerRoute(
     networkTimeoutSeconds: 5,
     plugins: [
       new CacheableResponsePlugin({ statuses: [200] }),
+      { cacheWillUpdate: async ({ response }) => stampSavedAt(response, new Date()) },
       { cacheKeyWillBeUsed: async ({ request }) => apiCacheKey(request.url, request.headers.get('authorization')) },
     ],
   }),

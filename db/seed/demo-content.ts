@@ -65,7 +65,8 @@ const fatihaQuiz = {
   ],
 };
 
-const pillarsQuiz = {
+/** Also taken by the browser tests, on a course of their own (tests/support/lesson-course.ts). */
+export const pillarsQuiz = {
   title: 'The five pillars',
   passingScore: 60,
   timeLimit: null,

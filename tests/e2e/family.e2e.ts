@@ -219,6 +219,73 @@ describe('a parent adds a child account', () => {
   });
 });
 
+describe('the family page offline', () => {
+  it('shows the last copy with the time it was saved; after sign-out nothing of the child is left on the phone', async () => {
+    const parent = await parentWithOneChild();
+    const { data } = await call('/api/progress-stats', { token: parent.jwt });
+    const child = data.children[0].learner.documentId as string;
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en' });
+    await useSession(context, parent, 'en');
+    // The app installed: once the service worker controls the page, the reads go through it and are kept.
+    const page = await open(context, '/family', (p) => p.evaluate(() => navigator.serviceWorker.ready.then(() => 0)));
+    await page.reload();
+    const course = page.getByTestId('child-course').filter({ hasText: 'Aqeedah for Young Muslims' });
+    await course.waitFor();
+    await page.getByTestId('child-activity').first().waitFor();
+    const progress = await course.getByRole('progressbar').getAttribute('aria-valuenow');
+    expect(Number(progress)).toBeGreaterThan(0);
+    expect(await page.getByTestId('saved-copy').count()).toBe(0);
+    // The service worker stores its copies just after answering: wait until the family page's reads are kept.
+    const kept = () =>
+      page.evaluate(async () => {
+        const keys = await (await caches.open('lms-api')).keys();
+        return ['progress-stats', 'user-progresses', 'quiz-attempts'].filter((p) =>
+          keys.some((k) => k.url.includes(p)),
+        );
+      });
+    await expect.poll(kept).toHaveLength(3);
+
+    // Days later, with no connection: the same progress and records, and a note saying how old they are.
+    await context.setOffline(true);
+    await page.reload();
+    await course.waitFor();
+    expect(await course.getByRole('progressbar').getAttribute('aria-valuenow')).toBe(progress);
+    await expect
+      .poll(() => page.getByTestId('child-activity').first().textContent())
+      .toContain('The six pillars of iman');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    const note = page.getByTestId('saved-copy');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/Saved .*\d.*No connection: this may not be the latest\./);
+    await expectNoAxeViolations(page, 'family offline (en)');
+    await bothScreens(page, 'family-offline.en');
+
+    // Signing out (still offline) erases the parent's copies: no answer about the child stays in any cache.
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(`${appUrl}/sign-in`);
+    const left = await page.evaluate(
+      async ({ child, tag }) => {
+        const found: string[] = [];
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) {
+            const body = name.startsWith('lms-api') ? ((await (await cache.match(request))?.text()) ?? '') : '';
+            if (request.url.includes(child) || request.url.endsWith(tag) || body.includes(child))
+              found.push(request.url);
+          }
+        }
+        const databases = (await indexedDB.databases()).map((d) => d.name);
+        return { found, databases };
+      },
+      { child, tag: `lms-user=${parent.user.id}` },
+    );
+    expect(left.found).toEqual([]);
+    expect(left.databases).not.toContain(`lms-user-${parent.user.documentId}`);
+    await context.close();
+  });
+});
+
 describe('the family pages in Arabic', () => {
   it(
     'render right to left with no accessibility violations, on a phone and a desktop',

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newLearner, useSession, type SignedIn } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
-import { makeLessonCourse, ORDER_ITEMS, type LessonCourse } from '../support/lesson-course';
+import arPlayer from '../../app/src/lib/i18n/books/player/ar';
+import enPlayer from '../../app/src/lib/i18n/books/player/en';
+import { CAPTION_CUES, makeLessonCourse, ORDER_ITEMS, type LessonCourse } from '../support/lesson-course';
 import { DESKTOP, PHONE, screenshot } from '../support/screenshots';
 
 const appUrl = inject('appUrl');
@@ -13,7 +15,7 @@ let learner: SignedIn;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  course = await makeLessonCourse(appUrl, browser);
+  course = await makeLessonCourse(appUrl, browser, { captions: true });
   learner = await newLearner(appUrl, course.title);
 });
 
@@ -142,6 +144,61 @@ describe('the lesson player', () => {
     // The seek to 17 s asked for a range that starts well into the file.
     expect(Math.max(...starts)).toBeGreaterThan(1_000_000);
     await page.getByRole('button', { name: 'Pause' }).click();
+    await context.close();
+  });
+
+  it('shows the video’s captions in the page’s language, and a button turns them off and on again', async () => {
+    for (const locale of ['en', 'ar'] as const) {
+      const { context, page } = await learnerPage({ locale });
+      await openLesson(page, course.lessons.video);
+      const tracks = () =>
+        page.locator('video').evaluate((v: HTMLVideoElement) =>
+          Array.from(v.textTracks, (t) => ({
+            language: t.language,
+            kind: t.kind,
+            label: t.label,
+            mode: t.mode,
+            first: (t.cues?.[0] as VTTCue | undefined)?.text ?? null,
+          })).sort((a, b) => a.language.localeCompare(b.language)),
+        );
+      // Both files are tracks; the one in the page's language shows, and its cues come from the WebVTT file.
+      await expect
+        .poll(async () => (await tracks()).find((t) => t.language === locale)?.first, { timeout: 10_000 })
+        .toBe(CAPTION_CUES[locale][0]);
+      const [other, otherLabel] = locale === 'en' ? ['ar', 'Arabic'] : ['en', 'الإنجليزية'];
+      expect(await tracks()).toEqual([
+        expect.objectContaining({ language: 'ar', kind: 'captions', mode: locale === 'ar' ? 'showing' : 'disabled' }),
+        expect.objectContaining({ language: 'en', kind: 'captions', mode: locale === 'en' ? 'showing' : 'disabled' }),
+      ]);
+      expect((await tracks()).find((t) => t.language === other)?.label).toBe(otherLabel);
+
+      const toggle = page.getByRole('button', { name: (locale === 'en' ? enPlayer : arPlayer).player.captions });
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      const box = (await toggle.boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+      await toggle.click();
+      await expect.poll(async () => (await tracks()).map((t) => t.mode)).toEqual(['disabled', 'disabled']);
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await tracks()).find((t) => t.language === locale)?.mode).toBe('showing');
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      await expectNoAxeViolations(page, `video with captions (${locale})`);
+      await screenshot(page, `lesson-video-captions.${locale}.phone`);
+      await context.close();
+    }
+  });
+
+  it('shows a recording’s captions as a line under the player while it plays', async () => {
+    const { context, page } = await learnerPage();
+    await openLesson(page, course.lessons.audio);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect
+      .poll(() => page.getByTestId('caption-cue').textContent(), { timeout: 10_000 })
+      .toBe(CAPTION_CUES.en[0]);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: enPlayer.player.captions }).click();
+    expect(await page.getByTestId('caption-cue').count()).toBe(0);
     await context.close();
   });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findCourse, newLearner, useSession, type SignedIn } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
+import { closeMidSync } from '../support/mid-sync';
 import { PHONE, screenshot } from '../support/screenshots';
 
 const appUrl = inject('appUrl');
@@ -107,16 +108,7 @@ describe('the outbox', () => {
     await completeOffline(page, lesson.title);
 
     // The server records the batch, but the page is closed before the answer reaches it.
-    let recorded!: () => void;
-    const serverHasIt = new Promise<void>((resolve) => (recorded = resolve));
-    await context.route('**/api/user-progresses/batch', async (route) => {
-      await route.fetch();
-      recorded();
-    });
-    await context.setOffline(false);
-    await serverHasIt;
-    await page.close();
-    await context.unrouteAll({ behavior: 'ignoreErrors' });
+    await closeMidSync(context, page, '**/api/user-progresses/batch');
     expect(await serverProgress(learner, lesson.documentId)).toHaveLength(1);
 
     // The app opens again (or the phone restarts): the item is still waiting, is sent again, and the

@@ -130,6 +130,25 @@ describe('uploading media', () => {
     expect(r.body.every((f: any) => f.width === null && f.height === null)).toBe(true);
   });
 
+  it('WebVTT captions are accepted and served as text/vtt, sandboxed, to read from a <track> (WCAG 1.2.2)', async () => {
+    const bytes = fixture.webVtt(['In the name of Allah', 'The Most Merciful'], true);
+    const file = await uploadOne('teacher.amina', { bytes, name: 'talk.ar.vtt', type: 'application/octet-stream' });
+    expect(file).toMatchObject({ mime: 'text/vtt', ext: '.vtt', name: 'talk.ar.vtt', width: null });
+    const served = await serve(file.url);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('text/vtt');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(served.headers.get('content-security-policy')).toMatch(/^sandbox;/);
+    // Opened on its own it downloads under its name; a <track> reads it all the same.
+    expect(served.headers.get('content-disposition')).toMatch(/^attachment; filename="talk\.ar\.vtt"/);
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(bytes);
+    // Text that does not start with the WebVTT signature is not captions, whatever it is called.
+    const fake = await upload(await tokenFor('teacher.amina'), [
+      { bytes: new TextEncoder().encode('1\n00:00:00,000 --> 00:00:02,000\nSRT\n'), name: 'talk.en.vtt' },
+    ]);
+    expect(fake.status).toBe(400);
+  });
+
   it('several files take their fileInfo by position, from a JSON array or one fileInfo field per file', async () => {
     const token = await tokenFor('teacher.amina');
     const asArray = await upload(

@@ -1,15 +1,20 @@
 // A published course with one lesson of each playable type, made through the API as a teacher would:
 // an article with a verse and a du'a in Arabic, a recording (WAV), a video (WebM, streamed by ranges) and
-// two interactive activities (put in order, flashcards). Its media are real files the browser plays.
+// two interactive activities (put in order, flashcards), and on request the demo's five-pillars quiz. Its
+// media are real files the browser plays.
 import type { Browser } from 'playwright-core';
+import { pillarsQuiz } from '../../db/seed/demo-content';
 import { signInDemo } from './accounts';
 import { numberedWebm, toneWav } from './lesson-media';
+import { webVtt } from './media-fixtures';
+
+type LessonRef = { documentId: string; title: string };
 
 export interface LessonCourse {
   documentId: string;
   title: string;
-  lessons: Record<'article' | 'audio' | 'video' | 'order' | 'flashcards', { documentId: string; title: string }>;
-  media: { audio: string; video: string };
+  lessons: Record<'article' | 'audio' | 'video' | 'order' | 'flashcards', LessonRef> & { quiz?: LessonRef };
+  media: { audio: string; video: string; captions: string[] };
 }
 
 async function call(appUrl: string, token: string, method: string, path: string, body: unknown) {
@@ -36,6 +41,12 @@ async function upload(appUrl: string, token: string, bytes: Uint8Array<ArrayBuff
   return json[0] as { id: number; url: string };
 }
 
+/** The video's captions (with `captions`): wudu.en.vtt and wudu.ar.vtt, a cue every two seconds. */
+export const CAPTION_CUES = {
+  en: ['Wash both hands three times', 'Rinse the mouth'],
+  ar: ['اغسل يديك ثلاث مرات', 'تمضمض'],
+} as const;
+
 export const ORDER_ITEMS = ['Shahadah', 'Salah', 'Zakah', 'Sawm', 'Hajj'];
 export const CARDS = [
   { front: 'ٱلرَّحْمَٰنُ', frontLang: 'ar', back: 'The Most Merciful' },
@@ -45,12 +56,14 @@ export const CARDS = [
 
 /**
  * `audioSeconds` and `videoSeconds` set the files' lengths; the video's frames are noisy so that it weighs
- * a few megabytes and the browser has to ask for later ranges when it seeks.
+ * a few megabytes and the browser has to ask for later ranges when it seeks. `quiz` adds a sixth lesson
+ * holding the demo's five-pillars quiz (tests/support/quiz-taking.ts answers it); `captions` attaches
+ * English and Arabic WebVTT captions to the video, and the English file to the recording too.
  */
 export async function makeLessonCourse(
   appUrl: string,
   browser: Browser,
-  options: { title?: string; audioSeconds?: number; videoSeconds?: number } = {},
+  options: { title?: string; audioSeconds?: number; videoSeconds?: number; quiz?: boolean; captions?: boolean } = {},
 ): Promise<LessonCourse> {
   const { jwt } = await signInDemo(appUrl, 'teacher.amina');
   const title = options.title ?? `Surah Al-Ikhlas by heart ${Date.now().toString(36)}`;
@@ -65,6 +78,12 @@ export async function makeLessonCourse(
     'wudu.webm',
     'video/webm',
   );
+  const captions = options.captions
+    ? [
+        await upload(appUrl, jwt, webVtt([...CAPTION_CUES.en]), 'wudu.en.vtt', 'text/vtt'),
+        await upload(appUrl, jwt, webVtt([...CAPTION_CUES.ar]), 'wudu.ar.vtt', 'text/vtt'),
+      ]
+    : [];
   const lesson = (order: number, data: object) =>
     call(appUrl, jwt, 'POST', '/api/lessons', { data: { course: course.documentId, order, duration: 5, ...data } });
   const made = {
@@ -81,12 +100,14 @@ export async function makeLessonCourse(
       type: 'audio',
       content: 'Repeat each verse after the reciter.',
       media: audio.id,
+      attachments: captions.slice(0, 1).map((file) => file.id),
     }),
     video: await lesson(3, {
       title: 'How the verses are read',
       type: 'video',
       content: 'Watch the teacher read slowly.',
       media: video.id,
+      attachments: captions.map((file) => file.id),
     }),
     order: await lesson(4, {
       title: 'The five pillars in order',
@@ -105,7 +126,11 @@ export async function makeLessonCourse(
       interactive: { kind: 'flashcards', cards: CARDS },
     }),
   };
-  const pick = (l: { documentId: string; title: string }) => ({ documentId: l.documentId, title: l.title });
+  const quiz = options.quiz
+    ? await lesson(6, { title: 'Check: the five pillars', type: 'quiz', content: 'A short check.' })
+    : null;
+  if (quiz) await call(appUrl, jwt, 'POST', '/api/quizzes', { data: { ...pillarsQuiz, lesson: quiz.documentId } });
+  const pick = (l: LessonRef) => ({ documentId: l.documentId, title: l.title });
   return {
     documentId: course.documentId,
     title,
@@ -115,7 +140,8 @@ export async function makeLessonCourse(
       video: pick(made.video),
       order: pick(made.order),
       flashcards: pick(made.flashcards),
+      ...(quiz && { quiz: pick(quiz) }),
     },
-    media: { audio: audio.url, video: video.url },
+    media: { audio: audio.url, video: video.url, captions: captions.map((file) => file.url) },
   };
 }

@@ -175,6 +175,14 @@ const ebml = (docType: string) =>
 export const webm = () => ebml('webm');
 export const matroska = () => ebml('matroska');
 
+/** WebVTT captions: one cue per line of text, two seconds each, with an optional byte order mark. */
+export const webVtt = (cues: string[] = ['Bismillah'], bom = false) =>
+  new TextEncoder().encode(
+    (bom ? '\ufeff' : '') +
+      'WEBVTT\n\n' +
+      cues.map((cue, i) => `00:00:0${2 * i}.000 --> 00:00:0${2 * i + 2}.000\n${cue}\n`).join('\n'),
+  );
+
 /** What must never be stored as media. */
 export const windowsExe = () =>
   bytes([

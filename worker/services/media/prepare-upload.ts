@@ -123,7 +123,9 @@ export function fileRecord(
 
 /** Stored with the object, so serving needs no database: the sniffed type, and a name for PDFs. */
 function httpMetadataFor(type: MediaType, name: string): R2HTTPMetadata {
-  return { contentType: type.mime, ...(type.kind === 'pdf' && { contentDisposition: inlineDisposition(name) }) };
+  // Documents keep their name for the download they become when opened on their own (uploads-serving.ts).
+  const named = type.kind === 'pdf' || type.kind === 'captions';
+  return { contentType: type.mime, ...(named && { contentDisposition: inlineDisposition(name) }) };
 }
 
 /** The column holds 255 characters; a longer uploaded name is shortened, keeping its extension. */

@@ -33,6 +33,15 @@ describe('sniffing the type from the bytes', () => {
     expect(sniffMediaType(fixture.webm())).toMatchObject({ mime: 'video/webm', kind: 'video' });
   });
 
+  it('recognises WebVTT captions by their signature, with or without a byte order mark', () => {
+    expect(sniffMediaType(fixture.webVtt())).toMatchObject({ mime: 'text/vtt', kind: 'captions' });
+    expect(mimeOf(fixture.webVtt(['Bismillah'], true))).toBe('text/vtt');
+    expect(mimeOf(new TextEncoder().encode('WEBVTT'))).toBe('text/vtt');
+    expect(mimeOf(new TextEncoder().encode('WEBVTT - a header\n'))).toBe('text/vtt');
+    expect(mimeOf(new TextEncoder().encode('WEBVTTX\n'))).toBeNull();
+    expect(mimeOf(new TextEncoder().encode('<html>WEBVTT\n'))).toBeNull();
+  });
+
   it('refuses executables, HTML and SVG whatever they are called', () => {
     expect(sniffMediaType(fixture.windowsExe())).toBeNull();
     expect(sniffMediaType(fixture.html())).toBeNull();

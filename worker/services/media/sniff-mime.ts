@@ -23,7 +23,20 @@ export function sniffMediaType(bytes: Uint8Array): MediaType | null {
   if (ascii(bytes, 4, 4) === 'ftyp') return isoMediaType(ascii(bytes, 8, 4));
   if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) return isWebmDocType(bytes) ? MEDIA_TYPES.webm : null;
   if (ascii(bytes, 0, 3) === 'ID3' || isMpegAudioFrame(bytes)) return MEDIA_TYPES.mp3;
+  if (isWebVtt(bytes)) return MEDIA_TYPES.vtt;
   return null;
+}
+
+/**
+ * A WebVTT file starts with an optional UTF-8 byte order mark, "WEBVTT", then the end of the file, a space,
+ * a tab or a line break (the WebVTT spec's signature). Served as text/vtt with nosniff and a sandbox,
+ * whatever follows cannot run as a page.
+ */
+function isWebVtt(bytes: Uint8Array): boolean {
+  const start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  if (ascii(bytes, start, 6) !== 'WEBVTT') return false;
+  const next = bytes[start + 6];
+  return next === undefined || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d;
 }
 
 /** Brands of the ISO base media format (ftyp box) that are audio-only MPEG-4 files. */

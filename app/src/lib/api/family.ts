@@ -3,6 +3,7 @@
 import type { IssuedPairingCode, PairableStudent, PairingRefusal, RedeemedPairingCode } from '$contract/families';
 import type { LearnerProgress, ProgressStats } from '$contract/stats';
 import type { Certificate, QuizAttempt, UserAchievement, UserProgress } from '$contract/documents';
+import { getKept, oldestSavedAt } from '$lib/offline/api-cache';
 import type { ApiClient } from './client';
 import { ApiError } from './errors';
 import type { QueryValue } from './query';
@@ -10,10 +11,21 @@ import type { ListResponse, User } from './types';
 
 export type { IssuedPairingCode, LearnerProgress, PairableStudent, PairingRefusal };
 
-/** Each linked child with their courses and totals (`GET /api/progress-stats`, parent role). */
+/**
+ * Each linked child with their courses and totals (`GET /api/progress-stats`, parent role). Offline: the
+ * copy the service worker kept, with the time it was saved (null when the answer is fresh).
+ */
+export async function fetchChildrenOverview(
+  api: ApiClient,
+  signal?: AbortSignal,
+): Promise<{ children: LearnerProgress[]; savedAt: string | null }> {
+  const { body, savedAt } = await getKept<{ data: ProgressStats }>(api, '/progress-stats', undefined, signal);
+  return { children: 'children' in body.data ? body.data.children : [], savedAt };
+}
+
+/** Each linked child with their courses and totals. */
 export async function fetchChildrenStats(api: ApiClient, signal?: AbortSignal): Promise<LearnerProgress[]> {
-  const { data } = await api.get<{ data: ProgressStats }>('/progress-stats', undefined, signal);
-  return 'children' in data ? data.children : [];
+  return (await fetchChildrenOverview(api, signal)).children;
 }
 
 /** What the family page shows of one child besides their courses. */
@@ -22,15 +34,24 @@ export interface ChildRecords {
   badges: UserAchievement[];
   certificates: Certificate[];
   quizResults: QuizAttempt[];
+  /** Offline: when the oldest of the copies shown was saved; null when all four are fresh. */
+  savedAt: string | null;
 }
 
 const RECENT = 8;
 
-/** One child's recent lessons, earned badges, certificates and graded quizzes, read in parallel. */
+/**
+ * One child's recent lessons, earned badges, certificates and graded quizzes, read in parallel. Offline:
+ * the copies the service worker kept.
+ */
 export async function fetchChildRecords(api: ApiClient, child: string, signal?: AbortSignal): Promise<ChildRecords> {
   const mine = { user: { documentId: { $eq: child } } };
+  const saved: (string | null)[] = [];
   const list = <T>(path: string, query: Record<string, QueryValue>) =>
-    api.get<ListResponse<T>>(path, query, signal).then((answer) => answer.data);
+    getKept<ListResponse<T>>(api, path, query, signal).then((answer) => {
+      saved.push(answer.savedAt);
+      return answer.body.data;
+    });
   const [activity, badges, certificates, quizResults] = await Promise.all([
     list<UserProgress>('/user-progresses', {
       filters: mine,
@@ -57,7 +78,7 @@ export async function fetchChildRecords(api: ApiClient, child: string, signal?: 
       pagination: { pageSize: RECENT },
     }),
   ]);
-  return { activity, badges, certificates, quizResults };
+  return { activity, badges, certificates, quizResults, savedAt: oldestSavedAt(saved) };
 }
 
 /** The certificate's PDF (it needs the parent's token, so it cannot be a plain link). */

@@ -17,6 +17,19 @@ export function enrolledCoursesQuery() {
   };
 }
 
+/**
+ * A course's lessons with their attachments (caption files among them), apart from the enrolled courses'
+ * query: the query limits allow one to-many relation per populate chain (course → lessons is one).
+ */
+export function courseAttachmentsQuery(course: string) {
+  return {
+    filters: { course: { documentId: { $eq: course } } },
+    fields: ['documentId'],
+    populate: { attachments: { fields: ['url', 'name', 'mime', 'size'] } },
+    pagination: { pageSize: 100 },
+  };
+}
+
 export function fetchEnrollments(api: ApiClient, signal?: AbortSignal): Promise<ListResponse<Enrollment>> {
   return api.get('/course-enrollments', enrolledCoursesQuery(), signal);
 }

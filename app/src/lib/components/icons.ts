@@ -33,6 +33,11 @@ export const ICONS = {
   rewind: { d: 'M4 12a8 8 0 1 0 2.3-5.7M4 4v4h4', mirrored: false },
   fastForward: { d: 'M20 12a8 8 0 1 1-2.3-5.7M20 4v4h-4', mirrored: false },
   repeat: { d: 'M4 11V9a3 3 0 0 1 3-3h12m0 0-3-3m3 3-3 3M20 13v2a3 3 0 0 1-3 3H5m0 0 3 3m-3-3 3-3', mirrored: false },
+  // A screen with "CC": captions on or off.
+  captions: {
+    d: 'M4 5.5h16a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1v-11a1 1 0 0 1 1-1zM10.5 10.2a2.3 2.3 0 1 0 0 3.6M17 10.2a2.3 2.3 0 1 0 0 3.6',
+    mirrored: false,
+  },
   up: { d: 'M6 15l6-6 6 6', mirrored: false },
   down: { d: 'M6 9l6 6 6-6', mirrored: false },
   trash: { d: 'M4.5 6.5h15M9.5 6.5V4h5v2.5M6.5 6.5l1 13.5h9l1-13.5M10 10.5v6M14 10.5v6', mirrored: false },

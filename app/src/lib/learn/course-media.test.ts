@@ -18,6 +18,20 @@ describe('a course’s media for offline', () => {
     ]);
   });
 
+  it('takes a lesson’s caption files, not its other attachments', () => {
+    const files = courseMediaFiles([
+      {
+        content: null,
+        media: { url: '/uploads/wudu.webm', size: 100 },
+        attachments: [
+          { url: '/uploads/wudu_en.vtt', size: 1, name: 'wudu.en.vtt', mime: 'text/vtt' },
+          { url: '/uploads/sheet.pdf', size: 50, name: 'sheet.pdf', mime: 'application/pdf' },
+        ],
+      },
+    ]);
+    expect(files.map((f) => f.url)).toEqual(['/uploads/wudu.webm', '/uploads/wudu_en.vtt']);
+  });
+
   it('weighs stored files by what arrived and the others by what the API said', () => {
     const files = [
       { url: '/uploads/a.mp3', bytes: 2048 },

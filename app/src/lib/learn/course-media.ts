@@ -1,6 +1,8 @@
-// The files "Download for offline" keeps for a course: each lesson's recording or video, the images its
-// texts show, and the course's cover. Pure: it reads lessons as the phone stores them.
+// The files "Download for offline" keeps for a course: each lesson's recording or video, its caption files
+// (so captions show offline too), the images its texts show, and the course's cover. Pure: it reads lessons
+// as the phone stores them.
 import type { MediaFile } from '$lib/api/types';
+import { isCaptionFile } from './captions';
 
 export interface CourseMediaFile {
   url: string;
@@ -11,6 +13,8 @@ export interface CourseMediaFile {
 interface LessonLike {
   content: string | null;
   media?: Pick<MediaFile, 'url' | 'size'> | null;
+  /** Read apart from the stored lessons (see `courseAttachmentsQuery`); only caption files are kept. */
+  attachments?: Pick<MediaFile, 'url' | 'size' | 'name' | 'mime'>[];
 }
 
 const UPLOAD_SRC = /\bsrc="(\/uploads\/[^"]+)"/g;
@@ -26,6 +30,7 @@ export function courseMediaFiles(
   if (cover) add(cover.url, Math.round(cover.size * 1024));
   for (const lesson of lessons) {
     if (lesson.media) add(lesson.media.url, Math.round(lesson.media.size * 1024));
+    for (const file of lesson.attachments ?? []) if (isCaptionFile(file)) add(file.url, Math.round(file.size * 1024));
     for (const match of (lesson.content ?? '').matchAll(UPLOAD_SRC)) add(match[1]!, null);
   }
   return [...files.values()];

@@ -1,8 +1,11 @@
 // One lesson for the lesson page: the server's copy when reachable, the phone's copy otherwise.
 import { NetworkError } from '$lib/api/errors';
-import type { InteractiveActivity, Lesson, MediaFile } from '$lib/api/types';
+import { courseAttachmentsQuery } from '$lib/api/learning';
+import { fetchPublicSchoolSettings } from '$lib/api/school';
+import type { InteractiveActivity, Lesson, ListResponse, MediaFile } from '$lib/api/types';
 import { offline } from '$lib/offline/runtime.svelte';
 import { api } from '$lib/session.svelte';
+import { captionTracks, needsDefaultLanguage, type CaptionFile, type CaptionTrack } from './captions';
 
 /** What the players need of a lesson's recording or video. */
 export interface LessonMedia {
@@ -19,6 +22,8 @@ export interface LessonView {
   course: string;
   duration: number | null;
   media: LessonMedia | null;
+  /** Caption tracks of its recording or video (WebVTT attachments). */
+  captions: CaptionTrack[];
   interactive: InteractiveActivity | null;
 }
 
@@ -32,17 +37,35 @@ export async function loadLesson(documentId: string, signal?: AbortSignal): Prom
     try {
       const { data } = await api.get<{ data: Lesson & { course?: { documentId: string } } }>(
         `/lessons/${documentId}`,
-        { populate: { course: { fields: ['documentId'] }, media: true } },
+        { populate: { course: { fields: ['documentId'] }, media: true, attachments: true } },
         signal,
       );
-      return { ...pick(data), course: data.course?.documentId ?? '' };
+      const captions = await tracksOf(data.attachments ?? [], signal);
+      return { ...pick(data), captions, course: data.course?.documentId ?? '' };
     } catch (error) {
       if (!(error instanceof NetworkError) || !offline.inUse()) throw error;
     }
   }
   const { db, offline: m } = await offline.open();
   const stored = await m.storedLesson(db, documentId);
-  return stored ? { ...pick(stored), course: stored.course } : null;
+  if (!stored) return null;
+  // The caption files' list was kept by "Download for offline" (CourseDownload.svelte).
+  const kept = await m.storedCopy<ListResponse<Lesson>>(db, '/lessons', courseAttachmentsQuery(stored.course));
+  const files = kept?.data.find((l) => l.documentId === documentId)?.attachments ?? [];
+  return { ...pick(stored), captions: await tracksOf(files, signal), course: stored.course };
+}
+
+/**
+ * The caption tracks among a lesson's attachments. A file whose name states no language is in the school's
+ * default one, asked for only then; unreachable (offline, never seen), English, the school's own default.
+ */
+async function tracksOf(files: readonly CaptionFile[], signal?: AbortSignal): Promise<CaptionTrack[]> {
+  const fallback = needsDefaultLanguage(files)
+    ? await fetchPublicSchoolSettings(signal)
+        .then((school) => school.defaultLanguage)
+        .catch(() => 'en')
+    : 'en';
+  return captionTracks(files, fallback);
 }
 
 type Picked = Pick<Lesson, 'documentId' | 'title' | 'type' | 'content' | 'duration' | 'interactive'> & {

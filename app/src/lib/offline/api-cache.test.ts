@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiCacheKey, tokenSubject } from './api-cache';
+import { apiCacheKey, oldestSavedAt, savedAt, SAVED_AT_HEADER, stampSavedAt, tokenSubject } from './api-cache';
 
 const token = (payload: object) =>
   `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.signature`;
@@ -27,5 +27,32 @@ describe('the per-user API cache key', () => {
     expect(apiCacheKey('https://x.test/api/courses', null)).toBe('https://x.test/api/courses');
     expect(tokenSubject('Bearer not-a-jwt')).toBeNull();
     expect(tokenSubject('Basic abc')).toBeNull();
+  });
+});
+
+describe('the time a kept copy was saved', () => {
+  it('is stamped on the copy only, which keeps the answer’s status, headers and body', async () => {
+    const fresh = new Response('{"data":1}', {
+      status: 200,
+      headers: { etag: '"a"', 'content-type': 'application/json' },
+    });
+    expect(savedAt(fresh)).toBeNull();
+    const kept = stampSavedAt(fresh, new Date('2026-11-20T08:30:00Z'));
+    expect(savedAt(kept)).toBe('2026-11-20T08:30:00.000Z');
+    expect(kept.status).toBe(200);
+    expect(kept.headers.get('etag')).toBe('"a"');
+    expect(await kept.json()).toEqual({ data: 1 });
+  });
+
+  it('ignores a header that is not a time', () => {
+    expect(savedAt(new Response('', { headers: { [SAVED_AT_HEADER]: 'yesterday-ish' } }))).toBeNull();
+  });
+
+  it('dates a page by its oldest kept part, and not at all when every part is fresh', () => {
+    expect(oldestSavedAt([null, '2026-11-20T08:30:00.000Z', '2026-11-19T21:00:00.000Z'])).toBe(
+      '2026-11-19T21:00:00.000Z',
+    );
+    expect(oldestSavedAt([null, null])).toBeNull();
+    expect(oldestSavedAt([])).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ export * from './database';
 export { recordProgress, retryItem, countUnsent, recentItems, latestItemForLesson, type ProgressInput } from './outbox';
 export { recordQuizAttempt, latestQuizAttempt, type QuizAttemptInput } from './quiz-attempts';
 export { syncOutbox, OUTBOX_KINDS, type OutboxKind, type SyncReport } from './sync';
-export { revalidate, type Revalidated } from './revalidate';
+export { revalidate, storedCopy, type Revalidated } from './revalidate';
 export { refreshEnrolledCourses, storedLesson } from './courses';
 export { downloadCourseMedia, removeCourseMedia, mediaCacheName } from './media';
 export { eraseUserData } from './erase';

@@ -18,7 +18,7 @@ export async function revalidate<T>(
   query?: Record<string, QueryValue>,
   signal?: AbortSignal,
 ): Promise<Revalidated<T>> {
-  const key = query ? `${path}?${toQueryString(query)}` : path;
+  const key = copyKey(path, query);
   const stored = await db.responses.get(key);
   let res: Response;
   try {
@@ -35,4 +35,17 @@ export async function revalidate<T>(
   const body = (await res.json()) as T;
   await db.responses.put({ key, etag: res.headers.get('etag'), body, storedAt: new Date().toISOString() });
   return { body, source: 'network' };
+}
+
+/** Offline: local only. The copy an earlier `revalidate` of the same path and query kept, if any. */
+export async function storedCopy<T>(
+  db: UserDatabase,
+  path: string,
+  query?: Record<string, QueryValue>,
+): Promise<T | undefined> {
+  return (await db.responses.get(copyKey(path, query)))?.body as T | undefined;
+}
+
+function copyKey(path: string, query?: Record<string, QueryValue>): string {
+  return query ? `${path}?${toQueryString(query)}` : path;
 }

@@ -120,7 +120,8 @@ const ar = {
     uploadProgress: (p: { percent: number }) => percent(p.percent),
     cancelUpload: 'ألغِ الرفع',
     attachments: 'المرفقات',
-    attachmentsHint: 'أوراق عمل وملفات أخرى يستطيع الطلاب تنزيلها.',
+    attachmentsHint:
+      'أوراق عمل وملفات أخرى يستطيع الطلاب تنزيلها. الترجمة النصية للتسجيل أو الفيديو: ملف WebVTT يُسمّى بلغته، مثل talk.en.vtt أو talk.ar.vtt.',
     addAttachment: 'أضف مرفقًا',
     noAttachments: 'لا مرفقات.',
     interactive: 'النشاط التفاعلي',

@@ -113,7 +113,8 @@ const en = {
     uploadProgress: (p: { percent: number }) => percent(p.percent),
     cancelUpload: 'Cancel upload',
     attachments: 'Attachments',
-    attachmentsHint: 'Worksheets and other files students can download.',
+    attachmentsHint:
+      'Worksheets and other files students can download. Captions for the recording or video: a WebVTT file named with its language, like talk.en.vtt or talk.ar.vtt.',
     addAttachment: 'Add an attachment',
     noAttachments: 'No attachments.',
     interactive: 'Interactive activity',

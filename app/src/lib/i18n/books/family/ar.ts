@@ -49,6 +49,7 @@ const ar = {
         many: `${number(p.count)} نقطة`,
         other: `${number(p.count)} نقطة`,
       }),
+    savedCopy: (p: { time: string }) => `حُفظت هذه النسخة في ${p.time}. لا يوجد اتصال: قد لا تكون الأحدث.`,
   },
   children: {
     courses: 'الدورات',

@@ -22,6 +22,7 @@ const en = {
     lessonsCompleted: (p: { count: number }) =>
       plural(p.count, { one: 'One lesson done', other: `${number(p.count)} lessons done` }),
     points: (p: { count: number }) => plural(p.count, { one: 'One point', other: `${number(p.count)} points` }),
+    savedCopy: (p: { time: string }) => `Saved ${p.time}. No connection: this may not be the latest.`,
   },
   children: {
     courses: 'Courses',

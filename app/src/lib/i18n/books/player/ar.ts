@@ -27,6 +27,7 @@ const ar = {
     seek: 'الموضع',
     positionOf: (p: { position: string; duration: string }) => `${p.position} من ${p.duration}`,
     speed: 'السرعة',
+    captions: 'الترجمة النصية',
     speedValue: (p: { rate: string }) => `${p.rate}×`,
     repeat: 'تكرار مقطع',
     repeatHint: 'شغّل حتى بداية المقطع واضغط «ابدأ من هنا»، ثم حتى نهايته واضغط «انتهِ هنا».',

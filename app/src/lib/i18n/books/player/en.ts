@@ -19,6 +19,7 @@ const en = {
     seek: 'Position',
     positionOf: (p: { position: string; duration: string }) => `${p.position} of ${p.duration}`,
     speed: 'Speed',
+    captions: 'Captions',
     speedValue: (p: { rate: string }) => `${p.rate}×`,
     repeat: 'Repeat a part',
     repeatHint: 'Play to where the part starts and press “Start here”, then to where it ends and press “End here”.',
