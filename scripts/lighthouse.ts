@@ -20,6 +20,8 @@ import { startApp } from '../tests/support/running-app';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 const FORCE_DESKTOP = process.env.LIGHTHOUSE_DESKTOP === '1';
+/** LIGHTHOUSE_DETAILS=1: after each run, the audits that cost points (and a failed run's error). */
+const DETAILS = process.env.LIGHTHOUSE_DETAILS === '1';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lms-lighthouse-'));
 const app = process.env.APP_URL
@@ -58,7 +60,15 @@ async function run(url: string, desktop: boolean, session?: unknown): Promise<Re
       },
       desktop ? desktopConfig : undefined,
     );
-    const categories = result!.lhr.categories;
+    const lhr = result!.lhr;
+    const categories = lhr.categories;
+    if (DETAILS) {
+      if (lhr.runtimeError) console.log(`    run failed: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      for (const audit of Object.values(lhr.audits)) {
+        if (audit.score === null || audit.score >= 0.9 || audit.scoreDisplayMode === 'informative') continue;
+        console.log(`    ${audit.id} ${audit.score}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+      }
+    }
     return Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)]));
   } finally {
     chrome.kill();
@@ -161,7 +171,8 @@ try {
     const group = groups[name]!;
     const desktop = FORCE_DESKTOP || group.desktop;
     console.log(`-- ${name} (${desktop ? 'desktop' : 'mobile'} preset)`);
-    for (const page of await group.pages()) {
+    const only = process.env.LIGHTHOUSE_ONLY; // a page name contains it, e.g. LIGHTHOUSE_ONLY=hifz
+    for (const page of (await group.pages()).filter((p) => !only || p.name.includes(only))) {
       const runs: Record<string, number>[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await run(page.url, desktop, page.session));
       const summary = CATEGORIES.map(

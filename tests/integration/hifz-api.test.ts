@@ -93,6 +93,21 @@ describe('hifz plans', () => {
   });
 });
 
+describe('a student without a plan', () => {
+  it('reads today as nothing to do (200, data null), for the student and the parent; a stranger gets 404', async () => {
+    const parent = await createAccount({ role: 'parent' });
+    const child = await createAccount({ role: 'student', parent: parent.documentId });
+    for (const who of [child, parent]) {
+      const today = await api(`/api/hifz/students/${child.documentId}/today`, { token: who.jwt });
+      expect(today.status).toBe(200);
+      expect(today.body.data).toBeNull();
+    }
+    const stranger = await createAccount({ role: 'parent' });
+    const refused = await api(`/api/hifz/students/${child.documentId}/today`, { token: stranger.jwt });
+    expect(refused.status).toBe(404);
+  });
+});
+
 describe('the daily sitting', () => {
   it('proposes today’s sabaq from the plan, records a sitting with mistakes once, and the parent sees it', async () => {
     const { parent, child } = await aminasHifzStudent();

@@ -11,7 +11,6 @@ import { loadQuranIndex } from '../services/hifz/quran-tables';
 import { schoolToday } from '../services/hifz/school-day';
 import { loadSittings } from '../services/hifz/session-records';
 import { studentProgress, studentWeek } from '../services/hifz/student-progress';
-import { notFound } from '../lib/errors';
 
 /** One student's hifz as their teacher, parent or they themselves read it. */
 export const hifzStudentRoutes = new Hono<AppEnv>();
@@ -32,7 +31,8 @@ hifzStudentRoutes.get('/:student/today', async (c) => {
   const index = await loadQuranIndex(db);
   const today = day ?? (await schoolToday(db));
   const [found, proposed] = await Promise.all([findPlanView(db, index, student), proposeToday(db, student.id, today)]);
-  if (!found || !proposed) throw notFound(`${student.username} has no hifz plan yet`);
+  // No plan yet is an ordinary state of a student the caller may read (the teacher sets one), not an error.
+  if (!found || !proposed) return c.json({ data: null, meta: {} });
   const { proposal } = proposed;
   const data: HifzToday = {
     day: today,

@@ -29,7 +29,7 @@ export const savePlan = async (api: ApiClient, student: string, data: HifzPlanIn
   (await api.put<One<HifzPlan>>(`/hifz/plans/${student}`, { data })).data;
 
 export const fetchToday = async (api: ApiClient, student: string, signal?: AbortSignal) =>
-  (await api.get<One<HifzToday>>(`/hifz/students/${student}/today`, undefined, signal)).data;
+  (await api.get<One<HifzToday | null>>(`/hifz/students/${student}/today`, undefined, signal)).data;
 
 export const fetchProgress = async (api: ApiClient, student: string, signal?: AbortSignal) =>
   (await api.get<One<HifzProgress>>(`/hifz/students/${student}/progress`, undefined, signal)).data;

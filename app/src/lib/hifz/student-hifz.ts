@@ -26,8 +26,9 @@ export async function loadStudentHifz(api: ApiClient, student: string, signal?: 
 }
 
 /**
- * Today's proposal, or null when the student has no plan. A teacher asking about a student who is not theirs
- * yet is told 404 too (the server does not say more): the plan form is then how they take the student on.
+ * Today's proposal, or null when the student has no plan (the server answers `data: null`). A teacher asking
+ * about a student who is not theirs yet is told 404 (the server does not say more): the plan form is then how
+ * they take the student on.
  */
 export function todayOrNull(api: ApiClient, student: string, signal?: AbortSignal): Promise<HifzToday | null> {
   return fetchToday(api, student, signal).catch((error: unknown) => {
