@@ -68,6 +68,8 @@ async function run(url: string, desktop: boolean, session?: unknown): Promise<Re
         if (audit.score === null || audit.score >= 0.9 || audit.scoreDisplayMode === 'informative') continue;
         console.log(`    ${audit.id} ${audit.score}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
       }
+      const lcp = JSON.stringify(lhr.audits['largest-contentful-paint-element']?.details ?? {});
+      console.log(`    LCP element: ${/"snippet":"((?:[^"\\]|\\.)*)"/.exec(lcp)?.[1] ?? '?'}`);
     }
     return Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)]));
   } finally {

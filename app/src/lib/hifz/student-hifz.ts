@@ -1,12 +1,12 @@
-// Loading one student's hifz pages: progress, recent sittings and recordings, and the Quran text, together.
+// Loading one student's hifz pages: progress, recent sittings and recordings. The Quran text (`loadQuran`,
+// 310 KB compressed the first time) is loaded beside them, not with them, so a page draws what it has without
+// waiting for the text and adds the words when they arrive.
 import type { HifzProgress, HifzRecitation, HifzSession, HifzToday } from '$contract/hifz';
 import { ApiError } from '$lib/api/errors';
 import { fetchProgress, fetchRecitations, fetchSittings, fetchToday } from '$lib/api/hifz';
 import type { ApiClient } from '$lib/api/client';
-import { loadQuran, type QuranText } from './quran';
 
 export interface StudentHifz {
-  quran: QuranText;
   progress: HifzProgress;
   sittings: HifzSession[];
   recitations: HifzRecitation[];
@@ -15,14 +15,13 @@ export interface StudentHifz {
 }
 
 export async function loadStudentHifz(api: ApiClient, student: string, signal?: AbortSignal): Promise<StudentHifz> {
-  const [quran, progress, sittings, recitations, today] = await Promise.all([
-    loadQuran(),
+  const [progress, sittings, recitations, today] = await Promise.all([
     fetchProgress(api, student, signal),
     fetchSittings(api, student, signal),
     fetchRecitations(api, { student }, signal),
     todayOrNull(api, student, signal),
   ]);
-  return { quran, progress, sittings, recitations, today };
+  return { progress, sittings, recitations, today };
 }
 
 /**
