@@ -1,5 +1,6 @@
 // The signed-in user on this device, kept in localStorage so the shell knows who it is before any
 // request (and offline). The refresh token is single-use: every refresh is serialised across tabs.
+import { untrack } from 'svelte';
 import { browser } from '$app/environment';
 import { ApiClient, ApiError, type User } from '$lib/api';
 import { fetchMe, refreshTokens } from '$lib/api/auth';
@@ -81,9 +82,12 @@ class SessionStore {
     write(null);
   }
 
-  /** The bearer token for the next request. */
+  /**
+   * The bearer token for the next request. Read untracked: a request made inside an effect (a page's loader)
+   * must not make that effect run again, and read again, whenever the session is replaced.
+   */
   accessToken(): string | null {
-    return this.#current?.jwt ?? null;
+    return untrack(() => this.#current?.jwt ?? null);
   }
 
   /**
