@@ -68,8 +68,10 @@ async function run(url: string, desktop: boolean, session?: unknown): Promise<Re
         if (audit.score === null || audit.score >= 0.9 || audit.scoreDisplayMode === 'informative') continue;
         console.log(`    ${audit.id} ${audit.score}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
       }
-      const lcp = JSON.stringify(lhr.audits['largest-contentful-paint-element']?.details ?? {});
-      console.log(`    LCP element: ${/"snippet":"((?:[^"\\]|\\.)*)"/.exec(lcp)?.[1] ?? '?'}`);
+      // The audit's details: a list of tables, the first naming the element ({ node: { snippet } }).
+      const lcp = lhr.audits['largest-contentful-paint-element']?.details as
+        { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined;
+      console.log(`    LCP element: ${lcp?.items?.[0]?.items?.[0]?.node?.snippet ?? '?'}`);
     }
     return Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)]));
   } finally {

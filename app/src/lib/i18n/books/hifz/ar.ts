@@ -74,6 +74,7 @@ const ar = {
       `حضر ${number(p.last7)} من آخر ٧ أيام، و${number(p.last30)} من آخر ٣٠ يومًا`,
     milestones: 'الإنجازات',
     sittingsTitle: 'آخر الجلسات',
+    noRecordings: 'لا تسجيل بعد.',
     noSittings: 'لم تُسجَّل أي جلسة بعد.',
     weekTitle: 'هذا الأسبوع',
     week: (p: { present: number; ayahs: number }) =>

@@ -61,6 +61,7 @@ const en = {
       `Present ${number(p.last7)} of the last 7 days, ${number(p.last30)} of the last 30`,
     milestones: 'Milestones',
     sittingsTitle: 'Recent sittings',
+    noRecordings: 'No recording yet.',
     noSittings: 'No sitting recorded yet.',
     weekTitle: 'This week',
     week: (p: { present: number; ayahs: number }) =>
