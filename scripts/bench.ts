@@ -62,6 +62,7 @@ import { startProxyProcess, type ProxyChild } from './bench/proxy-child';
 import {
   ms,
   printBuild,
+  printCpuPerRequest,
   printDatabaseWork,
   printGrowth,
   printMeasurements,
@@ -601,6 +602,7 @@ async function runDatabase(kind: DatabaseKind, scale: number): Promise<DatabaseR
     console.log(`  status codes: ${JSON.stringify(mixed.statusCodes)}; requests answered: ${mixed.answered}`);
   }
   printDatabaseWork([...reads, ...writes, ...writesAlone, ...(mixed ? [mixed] : [])]);
+  printCpuPerRequest([...(ceiling ? [ceiling] : []), ...reads, ...writes], kind === 'embedded');
   printQueryTimings(timings, kind === 'embedded');
   if (analyticsResults.length)
     printMeasurements('Analytics and observability endpoints', analyticsResults, analyticsSettings);

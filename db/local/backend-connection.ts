@@ -6,6 +6,7 @@ import {
   PostgresError,
   type Message,
 } from './postgres-messages';
+import { PreparedStatements } from './prepared-statements';
 
 /** Where a backend connection's bytes go: a TCP socket to Postgres, or PGlite's protocol entry point. */
 export interface Transport {
@@ -29,6 +30,8 @@ export class BackendConnection {
   closed = false;
   /** What the server reported with ParameterStatus (or, for PGlite, what we read), as it is now. */
   parameters: Map<string, string>;
+  /** The proxy's own named statements on this session (SQL over HTTP), by text. */
+  readonly prepared = new PreparedStatements();
   private readonly reader = new MessageReader();
   private exchange?: { messages: Message[]; remaining: number; resolve(m: Message[]): void; reject(e: Error): void };
   private session?: SessionState;
@@ -112,12 +115,17 @@ export class BackendConnection {
     const statements = [...(this.status === 'I' ? [] : ['ROLLBACK']), ...(options.discardAll ? ['DISCARD ALL'] : [])];
     if (!statements.length) return;
     await this.simpleQuery(...statements);
-    if (options.discardAll) this.parameters = new Map(this.baseline);
+    if (options.discardAll) {
+      this.parameters = new Map(this.baseline);
+      this.prepared.clear();
+    }
   }
 
   /** Hands the connection to a client: the server's bytes go to `forward` until finish(). */
   openSession(forward: (chunk: Buffer) => void, onLost: () => void): BackendSession {
     if (this.exchange || this.session) throw new Error('the database connection is busy');
+    // The client may deallocate anything; the session ends with DISCARD ALL, which drops the rest.
+    this.prepared.clear();
     const state = new SessionState(forward, onLost);
     this.session = state;
     return {

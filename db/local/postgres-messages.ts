@@ -93,17 +93,18 @@ export const frontend = {
   saslInitialResponse: (mechanism: string, data: Buffer) => message('p', cstring(mechanism), int32(data.length), data),
   saslResponse: (data: Buffer) => message('p', data),
   query: (text: string) => message('Q', cstring(text)),
-  /** Unnamed statement, every parameter's type left for the server to infer. */
-  parse: (text: string) => message('P', cstring(''), cstring(text), int16(0)),
-  /** Unnamed portal; parameters and results in text format. */
-  bind(params: (string | null)[]): Buffer {
+  /** A statement ('' is the unnamed one), every parameter's type left for the server to infer. */
+  parse: (text: string, name = '') => message('P', cstring(name), cstring(text), int16(0)),
+  /** Unnamed portal of a statement ('' is the unnamed one); parameters and results in text format. */
+  bind(params: (string | null)[], statement = ''): Buffer {
     const values = params.flatMap((p) => {
       if (p === null) return [int32(-1)];
       const bytes = Buffer.from(p, 'utf8');
       return [int32(bytes.length), bytes];
     });
-    return message('B', cstring(''), cstring(''), int16(0), int16(params.length), ...values, int16(0));
+    return message('B', cstring(''), cstring(statement), int16(0), int16(params.length), ...values, int16(0));
   },
+  closeStatement: (name: string) => message('C', Buffer.from('S', 'latin1'), cstring(name)),
   describePortal: () => message('D', Buffer.from('P\0', 'latin1')),
   execute: () => message('E', cstring(''), int32(0)),
   sync: () => message('S'),

@@ -69,25 +69,69 @@ export async function runTransaction(
   return results.slice(1, -1);
 }
 
+/** SQLSTATEs that mean the proxy's prepared statements no longer match the server: drop them and retry. */
+const STALE_STATEMENT_CODES = new Set([
+  '26000', // invalid_sql_statement_name: deallocated behind the proxy's back
+  '0A000', // feature_not_supported: "cached plan must not change result type" after a schema change
+]);
+
 async function runPipeline(
   connection: BackendConnection,
   steps: (Statement & { describe: boolean })[],
 ): Promise<StatementResult[]> {
+  try {
+    return await runPipelineOnce(connection, steps);
+  } catch (error) {
+    const usedPrepared = connection.prepared.size > 0;
+    if (!(error instanceof PostgresError) || !STALE_STATEMENT_CODES.has(error.fields.code ?? '') || !usedPrepared)
+      throw error;
+    // Nothing of the pipeline was kept (one transaction, ended by the error): start clean and send it again.
+    await connection.reset({ discardAll: true });
+    return await runPipelineOnce(connection, steps);
+  }
+}
+
+/**
+ * The steps before one Sync. Statements the connection has prepared are only bound; new ones are parsed
+ * under a name and kept once the server confirms them (ParseComplete), even if a later step fails.
+ */
+async function runPipelineOnce(
+  connection: BackendConnection,
+  steps: (Statement & { describe: boolean })[],
+): Promise<StatementResult[]> {
+  const { prepared } = connection;
+  const parsing: { query: string; name: string }[] = [];
   const bytes = Buffer.concat([
-    ...steps.flatMap((step) => [
-      frontend.parse(step.query),
-      frontend.bind(step.params),
-      ...(step.describe ? [frontend.describePortal()] : []),
-      frontend.execute(),
-    ]),
+    ...prepared.takeClosing().map(frontend.closeStatement),
+    ...steps.flatMap((step) => {
+      // BEGIN and COMMIT stay unnamed: nothing to plan.
+      let name = step.describe ? prepared.lookup(step.query) : '';
+      const parse = name === undefined;
+      if (name === undefined) name = prepared.nextName();
+      if (parse || name === '') parsing.push({ query: step.query, name });
+      return [
+        ...(parse || name === '' ? [frontend.parse(step.query, name)] : []),
+        frontend.bind(step.params, name),
+        ...(step.describe ? [frontend.describePortal()] : []),
+        frontend.execute(),
+      ];
+    }),
     frontend.sync(),
   ]);
   const messages = await connection.send(bytes, 1);
   const results: StatementResult[] = [];
   let current: StatementResult | undefined;
+  let parsed = 0;
+  let failure: PostgresError | undefined;
   for (const message of messages) {
     switch (message.type) {
-      case '1': // ParseComplete: the next step begins
+      case '1': {
+        // ParseComplete, in the order the Parse messages went
+        const step = parsing[parsed++];
+        if (step?.name) prepared.prepared(step.query, step.name);
+        break;
+      }
+      case '2': // BindComplete: the next step begins
         current = { fields: [], rows: [], command: '', rowCount: null, tag: '' };
         results.push(current);
         break;
@@ -101,9 +145,11 @@ async function runPipeline(
         Object.assign(current!, parseCommandTag(message.body.toString('utf8', 0, message.body.length - 1)));
         break;
       case 'E':
-        throw new PostgresError(decodeError(message.body));
+        failure = new PostgresError(decodeError(message.body));
+        break;
     }
   }
+  if (failure) throw failure;
   return results;
 }
 

@@ -12,7 +12,17 @@ const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 /** Command tags after which a pooled session may carry state into the next request: reset it then. */
-const SESSION_STATE_TAGS = new Set(['SET', 'RESET', 'PREPARE', 'DECLARE CURSOR', 'LISTEN', 'LOAD', 'DISCARD ALL']);
+const SESSION_STATE_TAGS = new Set([
+  'SET',
+  'RESET',
+  'PREPARE',
+  'DEALLOCATE',
+  'DEALLOCATE ALL',
+  'DECLARE CURSOR',
+  'LISTEN',
+  'LOAD',
+  'DISCARD ALL',
+]);
 
 /** POST /sql: one statement, or a batch in one transaction, on a pooled connection. */
 export async function handleSqlOverHttp(

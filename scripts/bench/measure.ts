@@ -3,6 +3,7 @@
 // the measured run, between two snapshots of the database's counters (the local proxy's, Postgres's).
 import autocannon from 'autocannon';
 import type { ProxyCounters } from '../../db/local/proxy-counters';
+import { cpuPerRequest, cpuSnapshot, type CpuSnapshot } from './process-cpu';
 import { countHeader } from './stats';
 
 type Context = Record<string, unknown>;
@@ -78,6 +79,8 @@ export interface Measurement {
   /** Growth of the database counters over the measured run. */
   before?: DatabaseSnapshot;
   after?: DatabaseSnapshot;
+  /** CPU milliseconds per answered request of each process group during the measured run. */
+  cpu?: CpuSnapshot;
 }
 
 function encode(headers: Record<string, string> | undefined, body: unknown) {
@@ -186,7 +189,9 @@ export async function measureEndpoint(
 
   if (settings.warmup > 0) await run(baseUrl, endpoint, settings, settings.warmup);
   const before = await snapshot?.();
+  const cpuBefore = cpuSnapshot();
   const result = await run(baseUrl, endpoint, settings, settings.duration);
+  const cpuAfter = cpuSnapshot();
   const after = await snapshot?.();
   const statusCodes = Object.fromEntries(
     Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
@@ -217,5 +222,6 @@ export async function measureEndpoint(
     errors: result.errors + result.timeouts,
     before,
     after,
+    cpu: cpuPerRequest(cpuBefore, cpuAfter, answered),
   };
 }

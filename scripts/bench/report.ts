@@ -3,6 +3,7 @@
 import { counterDelta } from '../../db/local/proxy-counters';
 import type { BuildStep } from './dataset';
 import type { Measurement, Settings } from './measure';
+import { CPU_GROUPS } from './process-cpu';
 import { fixed, perRequest, shareOf, verdict, type Target } from './stats';
 import type { Overhead } from './usage-overhead';
 
@@ -214,6 +215,34 @@ export function printDatabaseWork(results: Measurement[]) {
       '  A sequence (quiz, mixed) counts each of its requests. DB ms (HTTP): from handing the statements to a pooled connection to the last result, i.e. the database and the\n' +
       '  proxy-to-database hop, per request. Session held ms: how long transactions held a connection, the worker’s\n' +
       '  own time between statements included. Queue ms: waiting for a free connection (the embedded database has one).',
+  );
+}
+
+/** Where each answered request's CPU went, process by process (Linux; empty elsewhere). */
+export function printCpuPerRequest(results: Measurement[], embedded: boolean) {
+  const measured = results.filter((r) => r.cpu && Object.keys(r.cpu).length);
+  if (!measured.length) return;
+  const groups = CPU_GROUPS.filter((g) => measured.some((r) => r.cpu![g] !== undefined));
+  console.log('\n== CPU per answered request, by process (ms; /proc, the measured run)');
+  console.log(
+    table([
+      ['endpoint', ...groups, 'all'],
+      ...measured.map((r) => {
+        const values = groups.map((g) => r.cpu![g] ?? 0);
+        return [
+          r.endpoint.name,
+          ...values.map((v) => fixed(v, 2)),
+          fixed(
+            values.reduce((a, b) => a + b, 0),
+            2,
+          ),
+        ];
+      }),
+    ]),
+  );
+  console.log(
+    '  The cores are shared: an endpoint\'s req/s at saturation is at most (cores × 1000) / "all".' +
+      (embedded ? " The embedded database runs inside the database proxy's process." : ''),
   );
 }
 
