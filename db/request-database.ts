@@ -18,7 +18,12 @@ export interface Precondition {
 
 export interface RequestDatabase {
   /** Every statement outside a transaction goes over SQL-over-HTTP; `transaction()` opens a session. */
-  db: Database;
+  readonly db: Database;
+  /**
+   * One statement already compiled to text and parameters, over SQL-over-HTTP (with the pending
+   * precondition, like any other): for reads whose SQL is cached, skipping drizzle altogether.
+   */
+  query<T extends Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]>;
   /** The next round trip, whichever path it takes, carries this check first. */
   require(precondition: Precondition): void;
   /** Runs the pending precondition alone, when the request has not touched the database yet. */
@@ -87,10 +92,17 @@ export function requestDatabase(config: DatabaseConfig): RequestDatabase {
   client.query = query as typeof client.query;
   client.transaction = transaction as typeof client.transaction;
 
-  const http = httpDrizzle(client);
-  const db: Database = http;
-  httpDatabases.set(db, http);
-  db.transaction = async (work, transactionConfig) => {
+  // Drizzle's database is made on first use: a cached read never needs it.
+  let db: Database | undefined;
+  const database = (): Database => {
+    if (db) return db;
+    const http = httpDrizzle(client);
+    db = http;
+    httpDatabases.set(db, http);
+    db.transaction = transactionOnSession;
+    return db;
+  };
+  const transactionOnSession: Database['transaction'] = async (work, transactionConfig) => {
     sessions += 1;
     const session = await openDatabase(config);
     try {
@@ -106,7 +118,12 @@ export function requestDatabase(config: DatabaseConfig): RequestDatabase {
   };
 
   return {
-    db,
+    get db() {
+      return database();
+    },
+    async query<T extends Record<string, unknown>>(text: string, params: unknown[]) {
+      return (await client.query(text, params)) as T[];
+    },
     require(precondition) {
       pending = precondition;
     },

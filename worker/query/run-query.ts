@@ -9,6 +9,10 @@ import { Aliases, compileFilter } from './compile-filters';
 import { orderBy, rowJson } from './compile-select';
 import { readScopes } from '../content/readable';
 import type { Scope } from '../policy/permissions';
+import { compileStatement, type CompiledStatement } from './compiled-reads';
+
+/** Runs one compiled statement and answers its rows (the request database's `query`). */
+export type RunStatement = <T extends Record<string, unknown>>(text: string, params: unknown[]) => Promise<T[]>;
 
 function statusPredicate(type: ContentType, status: ListQuery['status'], alias: string): SQL | undefined {
   if (!status || !type.publishedAttribute) return undefined;
@@ -72,16 +76,55 @@ export async function findMany(
   user: AuthUser | null,
   scopes: readonly Scope[] = readScopes(query.select.type, user),
 ): Promise<ListResult> {
-  const p = query.pagination;
   const plan = planFindMany(query, user, scopes);
-  const result = await db.execute<{ data: Record<string, unknown>; total: number | null }>(plan.statement);
-  let count = result.rows[0]?.total ?? 0;
-  if (p.withCount && result.rows.length === 0 && plan.offset > 0) {
-    // Past the last page the window has no row to ride on: count separately (only in this case).
-    const counted = await db.execute<{ total: number }>(plan.countStatement);
-    count = counted.rows[0]?.total ?? 0;
-  }
-  const data = result.rows.map((row) => row.data);
+  const result = await db.execute<PageRow>(plan.statement);
+  const countPastTheEnd = async () => (await db.execute<{ total: number }>(plan.countStatement)).rows[0]?.total;
+  return listResult(query.pagination, plan.offset, result.rows, countPastTheEnd);
+}
+
+/** A "find" compiled to its wire form, kept per isolate by the read routes (compiled-reads.ts). */
+export interface CompiledFindMany {
+  statement: CompiledStatement;
+  countStatement: CompiledStatement;
+  offset: number;
+  pagination: ListQuery['pagination'];
+}
+
+export function compileFindMany(
+  query: ListQuery,
+  user: AuthUser | null,
+  scopes: readonly Scope[] = readScopes(query.select.type, user),
+): CompiledFindMany {
+  const plan = planFindMany(query, user, scopes);
+  return {
+    statement: compileStatement(plan.statement),
+    countStatement: compileStatement(plan.countStatement),
+    offset: plan.offset,
+    pagination: query.pagination,
+  };
+}
+
+export async function runFindMany(run: RunStatement, compiled: CompiledFindMany): Promise<ListResult> {
+  const { statement, countStatement } = compiled;
+  const rows = await run<PageRow>(statement.text, statement.params);
+  const countPastTheEnd = async () =>
+    (await run<{ total: number }>(countStatement.text, countStatement.params))[0]?.total;
+  return listResult(compiled.pagination, compiled.offset, rows, countPastTheEnd);
+}
+
+type PageRow = { data: Record<string, unknown>; total: number | null };
+
+/** Strapi's answer to a find: the page's rows and its pagination, with the total where asked for. */
+async function listResult(
+  p: ListQuery['pagination'],
+  offset: number,
+  rows: PageRow[],
+  countPastTheEnd: () => Promise<number | undefined>,
+): Promise<ListResult> {
+  let count = rows[0]?.total ?? 0;
+  // Past the last page the window has no row to ride on: count separately (only in this case).
+  if (p.withCount && rows.length === 0 && offset > 0) count = (await countPastTheEnd()) ?? 0;
+  const data = rows.map((row) => row.data);
   const pagination: Record<string, number> =
     p.mode === 'page'
       ? {
@@ -93,14 +136,36 @@ export async function findMany(
   return { data, meta: { pagination } };
 }
 
+type FindOneOptions = { status?: ListQuery['status']; scopes?: readonly Scope[] };
+
 /** A Strapi "findOne" by documentId, with the same visibility as find; null when not visible. */
 export async function findOne(
   db: Database,
   select: SelectTree,
   documentId: string,
   user: AuthUser | null,
-  options: { status?: ListQuery['status']; scopes?: readonly Scope[] } = {},
+  options: FindOneOptions = {},
 ): Promise<Record<string, unknown> | null> {
+  const result = await db.execute<{ data: Record<string, unknown> }>(
+    findOneStatement(select, documentId, user, options),
+  );
+  return result.rows[0]?.data ?? null;
+}
+
+export function compileFindOne(
+  select: SelectTree,
+  documentId: string,
+  user: AuthUser | null,
+  options: FindOneOptions = {},
+): CompiledStatement {
+  return compileStatement(findOneStatement(select, documentId, user, options));
+}
+
+export async function runFindOne(run: RunStatement, compiled: CompiledStatement) {
+  return (await run<{ data: Record<string, unknown> }>(compiled.text, compiled.params))[0]?.data ?? null;
+}
+
+function findOneStatement(select: SelectTree, documentId: string, user: AuthUser | null, options: FindOneOptions) {
   const type = select.type;
   const aliases = new Aliases();
   const t = aliases.next();
@@ -109,8 +174,5 @@ export async function findOne(
     type.visibility(t, user, options.scopes ?? readScopes(type, user)),
     statusPredicate(type, options.status, t),
   ]);
-  const result = await db.execute<{ data: Record<string, unknown> }>(
-    sql`SELECT ${rowJson(select, t, user, aliases)} AS data FROM ${sql.raw(`"${type.table}" "${t}"`)} WHERE ${where}`,
-  );
-  return result.rows[0]?.data ?? null;
+  return sql`SELECT ${rowJson(select, t, user, aliases)} AS data FROM ${sql.raw(`"${type.table}" "${t}"`)} WHERE ${where}`;
 }

@@ -15,14 +15,28 @@ import {
   updateDocument,
   type Precondition,
 } from '../services/content/document-saves';
-import { findMany, findOne } from '../query/run-query';
+import { CompiledReads } from '../query/compiled-reads';
+import {
+  compileFindMany,
+  compileFindOne,
+  findOne,
+  runFindMany,
+  runFindOne,
+  type CompiledFindMany,
+} from '../query/run-query';
+import type { CompiledStatement } from '../query/compiled-reads';
 import { parseListQuery, parseQueryString, parseSingleQuery } from '../query/parse-query';
 import { auditContext } from './audit-context';
 
 // Strapi v5 request bodies wrap the attributes in `data`.
 const envelope = z.object({ data: z.record(z.string(), z.unknown()) }).strict();
 
-const queryOf = (c: Context<AppEnv>) => parseQueryString(new URL(c.req.url).search);
+const searchOf = (c: Context<AppEnv>) => {
+  const url = c.req.url;
+  const at = url.indexOf('?');
+  return at < 0 ? '' : url.slice(at);
+};
+const queryOf = (c: Context<AppEnv>) => parseQueryString(searchOf(c));
 
 /**
  * A save's precondition: `If-Match` with the ETag of the copy being edited, and/or the `updatedAt` the
@@ -54,19 +68,30 @@ export async function documentAnswer(
 /** find and findOne in Strapi v5's shapes, through the query engine and the type's visibility rules. */
 export function addReadRoutes(routes: Hono<AppEnv>, typeName: string) {
   const type = contentType(typeName);
+  const lists = new CompiledReads<CompiledFindMany>();
+  const documents = new CompiledReads<CompiledStatement>();
+  const run = (c: Context<AppEnv>) => c.var.requestDatabase.query.bind(c.var.requestDatabase);
+
   routes.get('/', async (c) => {
-    const scopes = authorize(c.var.user, type.resource, 'find');
-    const parsed = parseListQuery(type, queryOf(c), c.var.user);
-    return c.json(await findMany(await c.var.db(), parsed, c.var.user, scopes));
+    const user = c.var.user;
+    const scopes = authorize(user, type.resource, 'find');
+    const search = searchOf(c);
+    const compiled = lists.get(CompiledReads.key(typeName, search, user), () =>
+      compileFindMany(parseListQuery(type, parseQueryString(search), user), user, scopes),
+    );
+    return c.json(await runFindMany(run(c), compiled));
   });
 
   routes.get('/:documentId', async (c) => {
-    const scopes = authorize(c.var.user, type.resource, 'findOne');
-    const parsed = parseSingleQuery(type, queryOf(c), c.var.user);
-    const data = await findOne(await c.var.db(), parsed.select, c.req.param('documentId'), c.var.user, {
-      status: parsed.status,
-      scopes,
+    const user = c.var.user;
+    const scopes = authorize(user, type.resource, 'findOne');
+    const search = searchOf(c);
+    const documentId = c.req.param('documentId');
+    const compiled = documents.get(CompiledReads.key(`${typeName}/${documentId}`, search, user), () => {
+      const parsed = parseSingleQuery(type, parseQueryString(search), user);
+      return compileFindOne(parsed.select, documentId, user, { status: parsed.status, scopes });
     });
+    const data = await runFindOne(run(c), compiled);
     if (!data) throw notFound(`No ${type.name} ${c.req.param('documentId')}`);
     // The version an editor sends back in If-Match; absent when `fields` leaves updatedAt out.
     if (typeof data.updatedAt === 'string') c.header('ETag', entityTag(versionOf(data.updatedAt)));
