@@ -171,6 +171,33 @@ describe('progress events', () => {
     expect((await enrollmentOf(s.jwt, course.documentId)).completedAt).toBe(completed.completedAt);
   });
 
+  it('a dropped course stays dropped while the learner dips in, and is completed once every lesson is', async () => {
+    const { course, lessons } = await publishedCourse({ lessonCount: 2 });
+    const s = await registerStudent();
+    const enrolled = await api('/api/course-enrollments', {
+      token: s.jwt,
+      body: { data: { course: course.documentId } },
+    });
+    await api(`/api/course-enrollments/${enrolled.body.data.documentId}`, {
+      method: 'PUT',
+      token: s.jwt,
+      body: { data: { status: 'dropped' } },
+    });
+    await api('/api/user-progresses', {
+      token: s.jwt,
+      body: { data: event(lessons[0]!.documentId, { completed: true }) },
+    });
+    expect(await enrollmentOf(s.jwt, course.documentId)).toMatchObject({ status: 'dropped', progress: 50 });
+    const done = await api('/api/user-progresses', {
+      token: s.jwt,
+      body: { data: event(lessons[1]!.documentId, { completed: true }) },
+    });
+    expect(done.body.meta.completedCourses).toEqual([{ documentId: course.documentId, title: course.title }]);
+    const completed = await enrollmentOf(s.jwt, course.documentId);
+    expect(completed).toMatchObject({ status: 'completed', progress: 100 });
+    expect(Date.parse(completed.completedAt)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it('a locked lesson opens only when the lessons before it are complete', async () => {
     const { lessons } = await publishedCourse({ lessonCount: 2, locked: 1 });
     const s = await registerStudent();

@@ -106,59 +106,53 @@ export async function setEnrollmentStatus(
 /**
  * Derives an enrollment from lesson completion: progress is the share of the course's lessons completed;
  * status moves enrolled → in_progress → completed (a dropped one stays dropped until finished); completed_at is set
- * once and never moved.
+ * once and never moved. One statement (a progress event pays for each round trip in its transaction): the
+ * counts, the enrollment as it was (locked), the update, and the course when this made it complete.
  */
 export async function refreshEnrollment(
   tx: Database,
   userId: number,
   courseId: number,
   log: LearningLog,
+  now = new Date(),
 ): Promise<void> {
-  const [counts] = await tx
-    .select({
-      total: sql<number>`count(*)::int`,
-      done: sql<number>`count(*) FILTER (WHERE ${userProgresses.completed})::int`,
-      started: sql<number>`count(*) FILTER (WHERE ${userProgresses.progress} > 0 OR ${userProgresses.completed})::int`,
-    })
-    .from(lessons)
-    .leftJoin(userProgresses, and(eq(userProgresses.lessonId, lessons.id), eq(userProgresses.userId, userId)))
-    .where(eq(lessons.courseId, courseId));
-  const total = counts?.total ?? 0;
-  const done = counts?.done ?? 0;
-  const progress = total === 0 ? 0 : Math.floor((100 * done) / total);
-  const complete = total > 0 && done === total;
-  const [before] = await tx
-    .select()
-    .from(courseEnrollments)
-    .where(and(eq(courseEnrollments.userId, userId), eq(courseEnrollments.courseId, courseId)))
-    .for('update');
-  if (!before) return;
-  // Finishing every lesson completes even a dropped course: the learner did the work.
-  const status =
-    complete || before.completedAt
-      ? 'completed'
-      : before.status === 'dropped'
-        ? 'dropped'
-        : (counts?.started ?? 0) > 0
-          ? 'in_progress'
-          : 'enrolled';
-  const completedNow = complete && !before.completedAt;
-  await tx
-    .update(courseEnrollments)
-    .set({
-      progress: Math.max(progress, before.completedAt ? 100 : 0),
-      status,
-      ...(completedNow && { completedAt: new Date() }),
-      updatedAt: new Date(),
-    })
-    .where(eq(courseEnrollments.id, before.id));
-  if (completedNow) {
-    const [course] = await tx
-      .select({ documentId: courses.documentId, title: courses.title })
-      .from(courses)
-      .where(eq(courses.id, courseId));
-    log.add({ kind: 'course_completed', course: course! });
-  }
+  const complete = sql`(counts.total > 0 AND counts.done = counts.total)`;
+  const { rows } = await tx.execute<{
+    completedNow: boolean;
+    course: { documentId: string; title: string } | null;
+  }>(sql`
+    WITH counts AS (
+      SELECT count(*)::int AS total,
+        count(*) FILTER (WHERE ${userProgresses.completed})::int AS done,
+        count(*) FILTER (WHERE ${userProgresses.progress} > 0 OR ${userProgresses.completed})::int AS started
+      FROM ${lessons} LEFT JOIN ${userProgresses}
+        ON ${userProgresses.lessonId} = ${lessons.id} AND ${userProgresses.userId} = ${userId}
+      WHERE ${lessons.courseId} = ${courseId}
+    ), before AS (
+      SELECT id, status, completed_at FROM course_enrollments
+      WHERE user_id = ${userId} AND course_id = ${courseId}
+      FOR UPDATE
+    )
+    UPDATE course_enrollments AS e SET
+      -- Finishing every lesson completes even a dropped course: the learner did the work.
+      progress = GREATEST(
+        CASE WHEN counts.total = 0 THEN 0 ELSE (100 * counts.done) / counts.total END,
+        CASE WHEN before.completed_at IS NULL THEN 0 ELSE 100 END),
+      status = (CASE
+        WHEN ${complete} OR before.completed_at IS NOT NULL THEN 'completed'
+        WHEN before.status = 'dropped' THEN 'dropped'
+        WHEN counts.started > 0 THEN 'in_progress'
+        ELSE 'enrolled' END)::enrollment_status,
+      completed_at = CASE WHEN ${complete} AND before.completed_at IS NULL THEN ${now} ELSE before.completed_at END,
+      updated_at = ${now}
+    FROM counts, before
+    WHERE e.id = before.id
+    RETURNING ${complete} AND before.completed_at IS NULL AS "completedNow",
+      CASE WHEN ${complete} AND before.completed_at IS NULL THEN
+        (SELECT json_build_object('documentId', c.document_id, 'title', c.title) FROM courses AS c WHERE c.id = ${courseId})
+      END AS course`);
+  const [result] = rows;
+  if (result?.completedNow && result.course) log.add({ kind: 'course_completed', course: result.course });
 }
 
 /** A learner enrolls in a course (by documentId): one learning transaction, recorded as xAPI "registered". */
