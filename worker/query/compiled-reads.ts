@@ -27,7 +27,7 @@ export function compileStatement(statement: SQL): CompiledStatement {
 export class CompiledReads<T> {
   private readonly entries = new Map<string, T>();
 
-  constructor(private readonly capacity = 500) {}
+  constructor(private readonly capacity = 256) {}
 
   static key(route: string, search: string, user: AuthUser | null): string {
     return `${route}\u0000${user ? `${user.id}:${user.role}` : '-'}\u0000${search}`;
