@@ -81,3 +81,29 @@ describe('a backend connection lent to a WebSocket client', () => {
     expect(connection.parameters.get('application_name')).toBe('pool');
   });
 });
+
+describe('the statements a connection keeps prepared for SQL over HTTP', () => {
+  it('are forgotten when a WebSocket client borrows the connection, which may deallocate anything', () => {
+    const { connection } = connectionWithLog();
+    connection.prepared.prepared('SELECT 1', 'lms_proxy_test_1');
+    connection.openSession(
+      () => {},
+      () => {},
+    );
+    expect(connection.prepared.lookup('SELECT 1')).toBeUndefined();
+  });
+
+  it('are forgotten with DISCARD ALL, and kept by a plain rollback', async () => {
+    const { connection } = connectionWithLog();
+    connection.prepared.prepared('SELECT 1', 'lms_proxy_test_2');
+    connection.status = 'T';
+    const rollingBack = connection.reset({ discardAll: false });
+    connection.receive(backend.readyForQuery('I'));
+    await rollingBack;
+    expect(connection.prepared.lookup('SELECT 1')).toBe('lms_proxy_test_2');
+    const discarding = connection.reset({ discardAll: true });
+    connection.receive(backend.readyForQuery('I'));
+    await discarding;
+    expect(connection.prepared.lookup('SELECT 1')).toBeUndefined();
+  });
+});
