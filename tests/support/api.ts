@@ -1,5 +1,8 @@
 import { inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../db/seed/demo-users';
+import { clientAddress } from './client-address';
+
+export { clientAddress };
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -24,17 +27,6 @@ export async function api<T = any>(
   const response = await fetch(baseUrl() + path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-}
-
-/**
- * Each call comes from its own client address (CF-Connecting-IP, which `wrangler dev` keeps when a client
- * sends it), as each phone would, so the per-address limits of sign-in and registration only meet the
- * tests that name one address on purpose. The addresses are IPv6 documentation ones (2001:db8::/32, RFC
- * 3849), only ever written in a header.
- */
-export function clientAddress(): string {
-  const [a, b] = crypto.getRandomValues(new Uint16Array(2));
-  return `2001:db8::${a!.toString(16)}:${b!.toString(16)}`;
 }
 
 const tokens = new Map<string, Promise<string>>();
