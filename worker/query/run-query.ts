@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../../db/client';
 import type { AuthUser } from '../env';
 import { col } from '../content/attributes';
 import type { ContentType } from '../content/types';
@@ -70,18 +69,6 @@ export function planFindMany(
   };
 }
 
-export async function findMany(
-  db: Database,
-  query: ListQuery,
-  user: AuthUser | null,
-  scopes: readonly Scope[] = readScopes(query.select.type, user),
-): Promise<ListResult> {
-  const plan = planFindMany(query, user, scopes);
-  const result = await db.execute<PageRow>(plan.statement);
-  const countPastTheEnd = async () => (await db.execute<{ total: number }>(plan.countStatement)).rows[0]?.total;
-  return listResult(query.pagination, plan.offset, result.rows, countPastTheEnd);
-}
-
 /** A "find" compiled to its wire form, kept per isolate by the read routes (compiled-reads.ts). */
 export interface CompiledFindMany {
   statement: CompiledStatement;
@@ -104,27 +91,14 @@ export function compileFindMany(
   };
 }
 
-export async function runFindMany(run: RunStatement, compiled: CompiledFindMany): Promise<ListResult> {
-  const { statement, countStatement } = compiled;
-  const rows = await run<PageRow>(statement.text, statement.params);
-  const countPastTheEnd = async () =>
-    (await run<{ total: number }>(countStatement.text, countStatement.params))[0]?.total;
-  return listResult(compiled.pagination, compiled.offset, rows, countPastTheEnd);
-}
-
-type PageRow = { data: Record<string, unknown>; total: number | null };
-
 /** Strapi's answer to a find: the page's rows and its pagination, with the total where asked for. */
-async function listResult(
-  p: ListQuery['pagination'],
-  offset: number,
-  rows: PageRow[],
-  countPastTheEnd: () => Promise<number | undefined>,
-): Promise<ListResult> {
+export async function runFindMany(run: RunStatement, compiled: CompiledFindMany): Promise<ListResult> {
+  const { statement, countStatement, offset, pagination: p } = compiled;
+  const rows = await run<{ data: Record<string, unknown>; total: number | null }>(statement.text, statement.params);
   let count = rows[0]?.total ?? 0;
   // Past the last page the window has no row to ride on: count separately (only in this case).
-  if (p.withCount && rows.length === 0 && offset > 0) count = (await countPastTheEnd()) ?? 0;
-  const data = rows.map((row) => row.data);
+  if (p.withCount && rows.length === 0 && offset > 0)
+    count = (await run<{ total: number }>(countStatement.text, countStatement.params))[0]?.total ?? 0;
   const pagination: Record<string, number> =
     p.mode === 'page'
       ? {
@@ -133,25 +107,12 @@ async function listResult(
           ...(p.withCount && { pageCount: Math.ceil(count / p.pageSize), total: count }),
         }
       : { start: p.start, limit: p.limit, ...(p.withCount && { total: count }) };
-  return { data, meta: { pagination } };
+  return { data: rows.map((row) => row.data), meta: { pagination } };
 }
 
 type FindOneOptions = { status?: ListQuery['status']; scopes?: readonly Scope[] };
 
-/** A Strapi "findOne" by documentId, with the same visibility as find; null when not visible. */
-export async function findOne(
-  db: Database,
-  select: SelectTree,
-  documentId: string,
-  user: AuthUser | null,
-  options: FindOneOptions = {},
-): Promise<Record<string, unknown> | null> {
-  const result = await db.execute<{ data: Record<string, unknown> }>(
-    findOneStatement(select, documentId, user, options),
-  );
-  return result.rows[0]?.data ?? null;
-}
-
+/** A Strapi "findOne" by documentId, with the same visibility as find (its answer is null when not visible). */
 export function compileFindOne(
   select: SelectTree,
   documentId: string,

@@ -19,10 +19,10 @@ import { CompiledReads } from '../query/compiled-reads';
 import {
   compileFindMany,
   compileFindOne,
-  findOne,
   runFindMany,
   runFindOne,
   type CompiledFindMany,
+  type RunStatement,
 } from '../query/run-query';
 import type { CompiledStatement } from '../query/compiled-reads';
 import { parseListQuery, parseQueryString, parseSingleQuery } from '../query/parse-query';
@@ -37,6 +37,11 @@ const searchOf = (c: Context<AppEnv>) => {
   return at < 0 ? '' : url.slice(at);
 };
 const queryOf = (c: Context<AppEnv>) => parseQueryString(searchOf(c));
+/** Runs a compiled read on the request's database (SQL over HTTP, with the token's check riding along). */
+const runOn =
+  (c: Context<AppEnv>): RunStatement =>
+  (text, params) =>
+    c.var.requestDatabase.query(text, params);
 
 /**
  * A save's precondition: `If-Match` with the ETag of the copy being edited, and/or the `updatedAt` the
@@ -62,7 +67,7 @@ export async function documentAnswer(
   scopes: readonly Scope[],
 ) {
   const parsed = parseSingleQuery(contentType(typeName), queryOf(c), viewer);
-  return { data: await findOne(await c.var.db(), parsed.select, documentId, viewer, { scopes }), meta: {} };
+  return { data: await runFindOne(runOn(c), compileFindOne(parsed.select, documentId, viewer, { scopes })), meta: {} };
 }
 
 /** find and findOne in Strapi v5's shapes, through the query engine and the type's visibility rules. */
@@ -70,7 +75,6 @@ export function addReadRoutes(routes: Hono<AppEnv>, typeName: string) {
   const type = contentType(typeName);
   const lists = new CompiledReads<CompiledFindMany>();
   const documents = new CompiledReads<CompiledStatement>();
-  const run = (c: Context<AppEnv>) => c.var.requestDatabase.query.bind(c.var.requestDatabase);
 
   routes.get('/', async (c) => {
     const user = c.var.user;
@@ -79,7 +83,7 @@ export function addReadRoutes(routes: Hono<AppEnv>, typeName: string) {
     const compiled = lists.get(CompiledReads.key(typeName, search, user), () =>
       compileFindMany(parseListQuery(type, parseQueryString(search), user), user, scopes),
     );
-    return c.json(await runFindMany(run(c), compiled));
+    return c.json(await runFindMany(runOn(c), compiled));
   });
 
   routes.get('/:documentId', async (c) => {
@@ -91,7 +95,7 @@ export function addReadRoutes(routes: Hono<AppEnv>, typeName: string) {
       const parsed = parseSingleQuery(type, parseQueryString(search), user);
       return compileFindOne(parsed.select, documentId, user, { status: parsed.status, scopes });
     });
-    const data = await runFindOne(run(c), compiled);
+    const data = await runFindOne(runOn(c), compiled);
     if (!data) throw notFound(`No ${type.name} ${c.req.param('documentId')}`);
     // The version an editor sends back in If-Match; absent when `fields` leaves updatedAt out.
     if (typeof data.updatedAt === 'string') c.header('ETag', entityTag(versionOf(data.updatedAt)));
