@@ -5,7 +5,8 @@
 // editor is checked with axe and photographed in English and Arabic.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { newLearner, signInDemo, useSession, type SignedIn } from '../support/accounts';
+import { apiJson, newLearner, signInDemo, useSession, type SignedIn } from '../support/accounts';
+import { unique } from '../support/api';
 import { expectNoAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { watchPolicyViolations } from '../support/csp-violations';
@@ -25,25 +26,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function call(method: string, path: string, token: string | null, body?: unknown) {
-  const res = await fetch(`${appUrl}/api${path}`, {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-      ...(token && { authorization: `Bearer ${token}` }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => null)) as any;
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+const call = (method: string, path: string, token: string | null, body?: unknown) =>
+  apiJson(method, `${appUrl}/api${path}`, token, body);
 
 /** A course of teacher.amina's, published so a student can enrol (its lessons are added by the tests). */
-async function newCourse(title = unique('Names of Allah')) {
+async function newCourse(title = unique('Names of Allah ')) {
   const { data } = await call('POST', '/courses', teacher.jwt, {
     data: { title, category: 'aqeedah', isPublished: true },
   });

@@ -4,7 +4,8 @@
 // page is checked with axe and photographed in English and Arabic, on a desktop and a phone.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { signInDemo, useSession, type SignedIn } from '../support/accounts';
+import { apiJson, signInDemo, useSession, type SignedIn } from '../support/accounts';
+import { unique } from '../support/api';
 import { expectNoAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { watchPolicyViolations } from '../support/csp-violations';
@@ -25,27 +26,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function call(method: string, path: string, token: string | null, body?: unknown) {
-  const res = await fetch(`${appUrl}/api${path}`, {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-      ...(token && { authorization: `Bearer ${token}` }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => null)) as any;
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+const call = (method: string, path: string, token: string | null, body?: unknown) =>
+  apiJson(method, `${appUrl}/api${path}`, token, body);
 
 /** A draft course of teacher.amina's with these lessons (and a quiz on the quiz lesson), made over the API. */
 async function courseWithLessons(titles: string[], types: string[] = []) {
   const { data: course } = await call('POST', '/courses', teacher.jwt, {
-    data: { title: unique('Seerah for children'), category: 'seerah' },
+    data: { title: unique('Seerah for children '), category: 'seerah' },
   });
   const lessons: { documentId: string; title: string }[] = [];
   for (const [order, title] of titles.entries()) {
@@ -99,7 +86,7 @@ describe('the course editor', () => {
     async () => {
       const { context, page } = await openAs(teacher);
       const violations = watchPolicyViolations(page);
-      const title = unique('Juz Amma for children');
+      const title = unique('Juz Amma for children ');
 
       await page.goto(appUrl + '/teach/courses');
       await page.getByRole('heading', { name: 'My courses' }).waitFor();

@@ -10,22 +10,28 @@ export interface SignedIn {
   user: { id: number; documentId: string; username: string; role: { type: string } };
 }
 
-async function post(url: string, body: unknown, token?: string) {
+/**
+ * One call of the API for a browser test's setup, as JSON; anything but 2xx throws with the answer. Each
+ * call comes from an address of its own, as phones would: the browser's own sign-ups (from 127.0.0.1)
+ * keep the per-address registration limit (10 a minute) to themselves.
+ */
+export async function apiJson(method: string, url: string, token?: string | null, body?: unknown) {
   const res = await fetch(url, {
-    method: 'POST',
+    method,
     headers: {
-      'content-type': 'application/json',
-      // Each test's account from an address of its own, as phones would: the browser's own sign-ups (from
-      // 127.0.0.1) keep the per-address registration limit (10 a minute) to themselves.
+      accept: 'application/json',
       'cf-connecting-ip': clientAddress(),
+      ...(body !== undefined && { 'content-type': 'application/json' }),
       ...(token && { authorization: `Bearer ${token}` }),
     },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await res.json().catch(() => null)) as any;
-  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${JSON.stringify(json)}`);
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
+
+const post = (url: string, body: unknown, token?: string) => apiJson('POST', url, token, body);
 
 export function signInDemo(appUrl: string, username: string): Promise<SignedIn> {
   return post(`${appUrl}/api/auth/local`, { identifier: username, password: DEMO_PASSWORD });
