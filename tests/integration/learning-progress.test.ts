@@ -222,6 +222,72 @@ describe('progress events', () => {
     expect(retried.status).toBe(201);
   });
 
+  it('in one batch, a locked lesson opens for the events after its earlier lessons’ completion, not before', async () => {
+    const { lessons } = await publishedCourse({ lessonCount: 3, locked: 2 });
+    const s = await registerStudent();
+    const [first, second, third] = lessons.map((l) => l.documentId);
+    const batch = [
+      event(third!, { occurredAt: '2026-11-20T10:00:00Z' }), // before the second lesson was completed
+      event(first!, { completed: true, occurredAt: '2026-11-20T09:00:00Z' }),
+      event(second!, { completed: true, occurredAt: '2026-11-20T09:30:00Z' }),
+      event(third!, { occurredAt: '2026-11-20T09:10:00Z' }), // the second lesson was not complete yet
+    ];
+    const r = await api('/api/user-progresses/batch', { token: s.jwt, body: { data: batch } });
+    expect(r.body.data.map((o: any) => o.status)).toEqual(['applied', 'applied', 'applied', 'rejected']);
+    expect(r.body.data[3].error.message).toMatch(/locked/);
+    expect(await progressOf(s.jwt, third!)).toMatchObject({ progress: 50, timeSpent: 60 });
+    // The refused event was not kept: now that the lesson is open, the same event applies.
+    const again = await api('/api/user-progresses', { token: s.jwt, body: { data: batch[3] } });
+    expect(again.status).toBe(201);
+    expect(again.body.data).toMatchObject({ timeSpent: 120 });
+  });
+
+  it('a batch’s round trips do not grow with its events; each event still answers its own record', async () => {
+    const { lessons } = await publishedCourse({ lessonCount: 5 });
+    const s = await registerStudent();
+    const send = (data: unknown[]) => api('/api/user-progresses/batch', { token: s.jwt, body: { data } });
+    await send([event(lessons[0]!.documentId)]); // enrolls: a few round trips of its own
+    const one = await send([event(lessons[0]!.documentId, { timeSpent: 0 })]);
+    const many = Array.from({ length: 40 }, (_, i) =>
+      event(lessons[i % 5]!.documentId, {
+        progress: i + 1,
+        timeSpent: 1,
+        occurredAt: `2026-11-20T10:${String(i).padStart(2, '0')}:00Z`,
+      }),
+    );
+    const forty = await send(many);
+    expect(forty.body.data.every((o: any) => o.status === 'applied')).toBe(true);
+    expect(Number(forty.headers.get('x-db-queries'))).toBe(Number(one.headers.get('x-db-queries')));
+    // Each event's answer is its lesson's record right after it: lesson 1 saw progress 1, 6, ..., 36.
+    const lesson1 = forty.body.data.filter((_: unknown, i: number) => i % 5 === 0);
+    expect(lesson1.map((o: any) => o.progress.progress)).toEqual([50, 50, 50, 50, 50, 50, 50, 50]);
+    const lesson2 = forty.body.data.filter((_: unknown, i: number) => i % 5 === 1);
+    expect(lesson2.map((o: any) => o.progress.progress)).toEqual([2, 7, 12, 17, 22, 27, 32, 37]);
+    expect(lesson2.map((o: any) => o.progress.timeSpent)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(new Set(lesson2.map((o: any) => o.progress.documentId)).size).toBe(1);
+    expect(await progressOf(s.jwt, lessons[1]!.documentId)).toMatchObject({
+      documentId: lesson2[0].progress.documentId,
+      progress: 37,
+      timeSpent: 8,
+      lastAccessed: '2026-11-20T10:36:00.000Z',
+    });
+  });
+
+  it('an event id in capitals is the same event', async () => {
+    const { lessons } = await publishedCourse();
+    const s = await registerStudent();
+    const e = event(lessons[0]!.documentId);
+    const loud = { ...e, eventId: e.eventId.toUpperCase() };
+    const r = await api('/api/user-progresses/batch', { token: s.jwt, body: { data: [e, loud] } });
+    expect(r.body.data.map((o: any) => [o.eventId, o.status])).toEqual([
+      [e.eventId, 'applied'],
+      [loud.eventId, 'applied'],
+    ]);
+    const later = await api('/api/user-progresses', { token: s.jwt, body: { data: loud } });
+    expect(later.body.meta.status).toBe('duplicate');
+    expect((await progressOf(s.jwt, lessons[0]!.documentId)).timeSpent).toBe(60);
+  });
+
   it('invalid events are refused with the field named', async () => {
     const s = await registerStudent();
     const r = await api('/api/user-progresses', {

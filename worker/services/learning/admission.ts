@@ -36,12 +36,19 @@ export async function admitToLesson(
       .where(and(eq(courseEnrollments.userId, user.id), eq(courseEnrollments.courseId, lesson.courseId)));
     if (!enrollment) {
       const missing = await missingPrerequisites(tx, user.id, lesson.courseId);
-      if (missing.length) return `Complete ${missing.map((m) => `“${m.title}”`).join(', ')} first`;
+      if (missing.length) return completePrerequisitesFirst(missing);
       await enroll(tx, user, { id: lesson.courseId, documentId: lesson.courseDocumentId, title: lesson.courseTitle });
     }
     enrolledIn?.add(lesson.courseId);
   }
-  if (lesson.isLocked && !(await lessonIsOpen(tx, user.id, lesson)))
-    return `“${lesson.title}” is locked until the lessons before it are completed`;
+  if (lesson.isLocked && !(await lessonIsOpen(tx, user.id, lesson))) return lockedUntilEarlierLessons(lesson);
   return null;
 }
+
+/** Why a learner may not start a course yet. */
+export const completePrerequisitesFirst = (missing: { title: string }[]) =>
+  `Complete ${missing.map((m) => `“${m.title}”`).join(', ')} first`;
+
+/** Why a learner may not work on a locked lesson yet. */
+export const lockedUntilEarlierLessons = (lesson: { title: string }) =>
+  `“${lesson.title}” is locked until the lessons before it are completed`;
