@@ -9,6 +9,7 @@
 // dates) on every run and whatever plan Postgres picks, which random()/setseed() would not guarantee.
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
+import { DEMO_ACHIEVEMENTS } from '../../db/seed/demo-content';
 import { buildLearningHistory } from './learning-history';
 import { docId, pick, r } from './sql-random';
 
@@ -229,6 +230,17 @@ export async function buildDataset(
   );
 
   steps.push(...(await buildLearningHistory(db, { salt })));
+
+  // The school's badges, as the demo seeds them: every learning write measures the learner against them,
+  // so a bench without them would time a cheaper write than a school's.
+  await step(
+    'achievements (the demo set)',
+    sql`INSERT INTO achievements (document_id, title, description, criteria, points, badge_type, category)
+        SELECT ${raw(docId(s.user, `'achievement' || a.n`))}, a.title, a.description, a.criteria, a.points,
+               a.badge_type::badge_type, a.category::achievement_category
+        FROM jsonb_to_recordset(${JSON.stringify(DEMO_ACHIEVEMENTS.map((a, n) => ({ ...a, n, badge_type: a.badgeType })))}::jsonb)
+          AS a(n int, title text, description text, criteria jsonb, points int, badge_type text, category text)`,
+  );
 
   // Fresh statistics, as autovacuum would eventually produce: plans then match a settled database.
   await step('ANALYZE', sql`ANALYZE`);

@@ -478,6 +478,41 @@ describe('achievements, certificates and xAPI on course completion', () => {
     }
   });
 
+  it('every badge in reach moves with a completion; an event that moves none writes none', async () => {
+    const { lessons } = await publishedCourse({ lessonCount: 3 });
+    const s = await registerStudent();
+    const towards = async () => {
+      const r = await api('/api/user-achievements?populate=achievement', { token: s.jwt });
+      return Object.fromEntries(
+        r.body.data.map((a: any) => [a.achievement.title, { progress: a.progress, updatedAt: a.updatedAt }]),
+      );
+    };
+    await api('/api/user-progresses', {
+      token: s.jwt,
+      body: { data: event(lessons[0]!.documentId, { completed: true }) },
+    });
+    const first = await towards();
+    // One lesson of the 20 “Regular at the halaqah” asks for; one day of each streak badge.
+    expect(first).toMatchObject({
+      'Regular at the halaqah': { progress: 5 },
+      'Steadfast week': { progress: 14 },
+      'Forty days': { progress: 2 },
+    });
+    expect(first['First steps']).toBeUndefined(); // no course completed: nothing stored
+    await api('/api/user-progresses', {
+      token: s.jwt,
+      body: { data: event(lessons[1]!.documentId, { progress: 30 }) },
+    });
+    expect(await towards()).toEqual(first);
+    await api('/api/user-progresses', {
+      token: s.jwt,
+      body: { data: event(lessons[1]!.documentId, { completed: true }) },
+    });
+    const second = await towards();
+    expect(second['Regular at the halaqah']).toMatchObject({ progress: 10 });
+    expect(second['Steadfast week']).toEqual(first['Steadfast week']); // the same day: no move, no write
+  });
+
   it('another student cannot see the certificate; the parent of its owner can', async () => {
     const { lessons } = await publishedCourse({ lessonCount: 1 });
     await api('/api/user-progresses', {
