@@ -36,8 +36,24 @@ export interface DatabaseHandle {
   query(text: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   /** Statements sent on this connection: the benchmark reports it as round trips per request. */
   queryCount(): number;
+  /**
+   * Statements the next BEGIN carries in its own round trip, after it, as one simple-protocol query: what
+   * must open a transaction (the token's check, a learner's lock) costs no round trip of its own. They must
+   * be literal SQL without parameters; each one's rows go to its `check`, which may throw to end the
+   * transaction before it starts.
+   */
+  openNextTransactionWith(statements: TransactionOpener[]): void;
   close(): Promise<void>;
 }
+
+export interface TransactionOpener {
+  text: string;
+  check?(rows: Record<string, unknown>[]): void;
+}
+
+/** The text of a query as the driver's client receives it: a string or a query config object. */
+const queryText = (query: unknown) =>
+  typeof query === 'string' ? query : (query as { text?: unknown } | undefined)?.text;
 
 /** Points the driver at the local proxy (a no-op for Neon, which needs none). The settings are global. */
 export function configureDriver(wsProxy: string | undefined, httpEndpoint?: string): void {
@@ -57,14 +73,26 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   configureDriver(config.wsProxy, config.httpEndpoint);
   const client = new Client(config.databaseUrl);
   let statements = 0;
+  const openers: TransactionOpener[] = [];
+  type Result = { rows: Record<string, unknown>[] };
+  // Drizzle's BEGIN is a simple query (no parameters); the openers join it, results in order.
+  const beginWithOpeners = async (query: (...args: unknown[]) => Promise<unknown>, begin: string) => {
+    const taken = openers.splice(0);
+    const results = (await query(`${begin.trim()}; ${taken.map((o) => o.text).join('; ')}`)) as Result[];
+    taken.forEach((opener, i) => opener.check?.(results[i + 1]!.rows));
+    return results[0];
+  };
   // Every statement drizzle sends, BEGIN and COMMIT included, goes through client.query: count them there.
   const counted = new Proxy(client, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (property !== 'query' || typeof value !== 'function') return value;
+      const query = (...args: unknown[]) => Reflect.apply(value, target, args) as Promise<unknown>;
       return (...args: unknown[]) => {
         statements += 1;
-        return Reflect.apply(value, target, args);
+        const text = queryText(args[0]);
+        if (openers.length && typeof text === 'string' && /^begin\b/i.test(text)) return beginWithOpeners(query, text);
+        return query(...args);
       };
     },
   });
@@ -76,6 +104,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     db: sessionDrizzle(counted),
     query: (text, params) => counted.query(text, params),
     queryCount: () => statements,
+    openNextTransactionWith: (statements) => {
+      openers.push(...statements);
+    },
     close: async () => {
       if (closed) return;
       closed = true;

@@ -1,7 +1,7 @@
 import { neon, NeonQueryPromise, type FullQueryResults, type HTTPQueryOptions } from '@neondatabase/serverless';
 import type { SQL } from 'drizzle-orm';
 import type { NeonHttpDatabase } from 'drizzle-orm/neon-http';
-import { configureDriver, openDatabase, type Database, type DatabaseConfig } from './client';
+import { configureDriver, openDatabase, type Database, type DatabaseConfig, type TransactionOpener } from './client';
 import { httpDrizzle } from './drizzle-instances';
 import * as schema from './schema';
 
@@ -47,6 +47,8 @@ export function requestDatabase(config: DatabaseConfig): RequestDatabase {
   const raw = neon<boolean, boolean>(config.databaseUrl);
   const client = neon(config.databaseUrl);
   let pending: Precondition | undefined;
+  /** Literal statements the next transaction opens with (openNextTransactionWith). */
+  const openers: string[] = [];
   let roundTrips = 0;
   let sessions = 0;
 
@@ -99,16 +101,23 @@ export function requestDatabase(config: DatabaseConfig): RequestDatabase {
     const http = httpDrizzle(client);
     db = http;
     httpDatabases.set(db, http);
+    transactionOpeners.set(db, (statement) => openers.push(statement));
     db.transaction = transactionOnSession;
     return db;
   };
   const transactionOnSession: Database['transaction'] = async (work, transactionConfig) => {
     sessions += 1;
+    const opening: TransactionOpener[] = openers.splice(0).map((text) => ({ text }));
+    const precondition = takePending();
+    const inlined = precondition && inlineIntegers(precondition.text, precondition.params);
+    // The token's check first: nothing else runs for a token that no longer holds.
+    if (precondition && inlined) opening.unshift({ text: inlined, check: (rows) => precondition.verify(rows) });
     const session = await openDatabase(config);
     try {
+      session.openNextTransactionWith(opening);
       return await session.db.transaction(async (tx) => {
-        const precondition = takePending();
-        if (precondition) precondition.verify((await session.query(precondition.text, precondition.params)).rows);
+        if (precondition && !inlined)
+          precondition.verify((await session.query(precondition.text, precondition.params)).rows);
         return work(tx);
       }, transactionConfig);
     } finally {
@@ -138,6 +147,31 @@ export function requestDatabase(config: DatabaseConfig): RequestDatabase {
 }
 
 type Row = Record<string, unknown>;
+
+/** The request databases' hooks for openNextTransactionWith. */
+const transactionOpeners = new WeakMap<Database, (statement: string) => void>();
+
+/**
+ * The next `db.transaction()` on a request's database opens with `statement` (literal SQL, no parameters)
+ * in the round trip of its BEGIN, instead of one of its own. Answers false for any other database (a
+ * session, a transaction already open): the caller then runs the statement first thing itself.
+ */
+export function openNextTransactionWith(db: Database, statement: string): boolean {
+  const open = transactionOpeners.get(db);
+  open?.(statement);
+  return open !== undefined;
+}
+
+/**
+ * `text` with its $n parameters written in as literals, when every parameter is a safe integer (what a
+ * token's claims are); otherwise undefined, and the statement keeps its parameters and its own round trip.
+ */
+export function inlineIntegers(text: string, params: unknown[]): string | undefined {
+  if (!params.every((p) => typeof p === 'number' && Number.isSafeInteger(p))) return undefined;
+  const used = [...text.matchAll(/\$(\d+)\b/g)].map((m) => Number(m[1]));
+  if (used.some((n) => n < 1 || n > params.length)) return undefined;
+  return text.replace(/\$(\d+)\b/g, (_, n: string) => `(${String(params[Number(n) - 1])})`);
+}
 
 /** The HTTP side of each request's database: it can batch (a transaction cannot: it shares a session). */
 const httpDatabases = new WeakMap<Database, NeonHttpDatabase<typeof schema>>();

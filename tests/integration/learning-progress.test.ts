@@ -273,6 +273,39 @@ describe('progress events', () => {
     });
   });
 
+  it('the token’s check and the learner’s lock ride with BEGIN; a blocked learner’s token writes nothing', async () => {
+    const { lessons } = await publishedCourse();
+    const s = await registerStudent();
+    const send = () =>
+      api('/api/user-progresses', { token: s.jwt, body: { data: event(lessons[0]!.documentId, { timeSpent: 5 }) } });
+    await send(); // enrolls
+    const r = await send();
+    expect(r.status).toBe(201);
+    // BEGIN (+ the token's check + the lock), the events in, the records out, the enrollment, the badges,
+    // the xAPI statements, COMMIT.
+    expect(r.headers.get('x-db-queries')).toBe('7');
+    const admin = await tokenFor('admin');
+    const blocked = await api(`/api/admin/users/${s.user.documentId}/blocked`, {
+      method: 'PUT',
+      token: admin,
+      body: { data: { blocked: true } },
+    });
+    expect(blocked.status).toBe(200);
+    const refused = await send();
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-db-queries')).toBe('1');
+    const db = await openTestDatabase();
+    try {
+      const { sql } = await import('drizzle-orm');
+      const stored = await db.db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM progress_events WHERE user_id = ${s.user.id}`,
+      );
+      expect(stored.rows[0]!.n).toBe(2);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('an event id in capitals is the same event', async () => {
     const { lessons } = await publishedCourse();
     const s = await registerStudent();

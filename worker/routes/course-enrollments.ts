@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
+import { confirmsTokenFirstThing } from '../middleware/authenticate';
 import { readJson } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
 import { changeEnrollmentStatus, enrollInCourse } from '../services/learning/enrollments';
@@ -12,7 +13,7 @@ export const enrollBody = z.object({ data: z.object({ course: z.string().min(1).
 export const statusBody = z.object({ data: z.object({ status: z.enum(['dropped', 'enrolled']) }).strict() });
 
 // Enrolling twice answers the existing enrollment (200), so a phone that retries is not told off.
-courseEnrollmentRoutes.post('/', async (c) => {
+courseEnrollmentRoutes.post('/', confirmsTokenFirstThing, async (c) => {
   authorize(c.var.user, 'enrollments', 'create');
   const user = requireUser(c.var.user);
   const { data } = await readJson(c, enrollBody);
@@ -22,7 +23,7 @@ courseEnrollmentRoutes.post('/', async (c) => {
 });
 
 // Strapi's update: a learner drops a course, or comes back to it.
-courseEnrollmentRoutes.put('/:documentId', async (c) => {
+courseEnrollmentRoutes.put('/:documentId', confirmsTokenFirstThing, async (c) => {
   authorize(c.var.user, 'enrollments', 'update');
   const user = requireUser(c.var.user);
   const { data } = await readJson(c, statusBody);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
+import { confirmsTokenFirstThing } from '../middleware/authenticate';
 import { readJson } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
 import { offlineAttempt } from '../contract/offline-attempts';
@@ -11,7 +12,7 @@ import { addReadRoutes } from './content-routes';
 /** POST /api/quizzes/:documentId/attempts — mounted beside the quiz routes. */
 export const quizAttemptStartRoutes = new Hono<AppEnv>();
 
-quizAttemptStartRoutes.post('/:documentId/attempts', async (c) => {
+quizAttemptStartRoutes.post('/:documentId/attempts', confirmsTokenFirstThing, async (c) => {
   authorize(c.var.user, 'quizAttempts', 'create');
   const user = requireUser(c.var.user);
   const { attempt, resumed } = await startQuizAttempt(await c.var.db(), user, c.req.param('documentId'), c.var.origin);
@@ -22,7 +23,7 @@ quizAttemptStartRoutes.post('/:documentId/attempts', async (c) => {
 export const offlineAttemptBody = z.object({ data: offlineAttempt }).strict();
 
 /** POST /api/quizzes/:documentId/offline-attempts — an attempt taken offline: 201 once, then 200 the same. */
-quizAttemptStartRoutes.post('/:documentId/offline-attempts', async (c) => {
+quizAttemptStartRoutes.post('/:documentId/offline-attempts', confirmsTokenFirstThing, async (c) => {
   authorize(c.var.user, 'quizAttempts', 'create');
   const user = requireUser(c.var.user);
   const { data } = await readJson(c, offlineAttemptBody);
@@ -34,7 +35,7 @@ export const quizAttemptRoutes = new Hono<AppEnv>();
 
 export const submitBody = z.object({ data: z.object({ answers: z.record(z.string().max(64), z.unknown()) }).strict() });
 
-quizAttemptRoutes.post('/:documentId/submit', async (c) => {
+quizAttemptRoutes.post('/:documentId/submit', confirmsTokenFirstThing, async (c) => {
   authorize(c.var.user, 'quizAttempts', 'update');
   const user = requireUser(c.var.user);
   const { data } = await readJson(c, submitBody);

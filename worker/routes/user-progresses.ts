@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { MAX_PROGRESS_BATCH, progressEvent } from '../contract/learning';
 import type { AppEnv } from '../env';
+import { confirmsTokenFirstThing } from '../middleware/authenticate';
 import { ApiError } from '../lib/errors';
 import { readJson } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
@@ -14,7 +15,7 @@ export const progressEventBody = z.object({ data: progressEvent });
 export const progressBatchBody = z.object({ data: z.array(progressEvent).min(1).max(MAX_PROGRESS_BATCH) });
 
 // One event: 201 when applied, 200 when it was already recorded (a retry), the refusal otherwise.
-userProgressRoutes.post('/', async (c) => {
+userProgressRoutes.post('/', confirmsTokenFirstThing, async (c) => {
   authorize(c.var.user, 'userProgress', 'create');
   const user = requireUser(c.var.user);
   const { data } = await readJson(c, progressEventBody);
@@ -29,7 +30,7 @@ userProgressRoutes.post('/', async (c) => {
 });
 
 // The offline outbox: many events, one transaction, an answer per event in the order sent.
-userProgressRoutes.post('/batch', async (c) => {
+userProgressRoutes.post('/batch', confirmsTokenFirstThing, async (c) => {
   authorize(c.var.user, 'userProgress', 'create');
   const user = requireUser(c.var.user);
   const { data } = await readJson(c, progressBatchBody);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
+import { openNextTransactionWith } from '../../../db/request-database';
 import type { AuthUser } from '../../env';
 import { ApiError } from '../../lib/errors';
 import { isTransientConflict } from '../../lib/postgres-errors';
@@ -36,10 +37,14 @@ export async function inLearningTransaction<T>(
   work: (tx: Database, log: LearningLog) => Promise<T>,
   now = new Date(),
 ) {
+  if (!Number.isSafeInteger(user.id)) throw new Error('a learner id must be an integer');
+  // Literal (two integers), so on a request's database it rides in the round trip of BEGIN.
+  const lock = `SELECT pg_advisory_xact_lock(${LEARNER_LOCK_SPACE}, ${user.id})`;
   for (let run = 1; ; run++) {
     try {
+      const locked = openNextTransactionWith(db, lock);
       return await db.transaction(async (tx) => {
-        await tx.execute(sql`SELECT pg_advisory_xact_lock(${LEARNER_LOCK_SPACE}, ${user.id})`);
+        if (!locked) await tx.execute(sql.raw(lock));
         return learn(tx, user, origin, work, now);
       });
     } catch (error) {
