@@ -83,14 +83,30 @@ describe('a backend connection lent to a WebSocket client', () => {
 });
 
 describe('the statements a connection keeps prepared for SQL over HTTP', () => {
-  it('are forgotten when a WebSocket client borrows the connection, which may deallocate anything', () => {
-    const { connection } = connectionWithLog();
+  it('are kept when a WebSocket client borrows the connection and by the reset that ends its session', async () => {
+    const queries: string[] = [];
+    const reader = new MessageReader();
+    const connection = new BackendConnection(
+      {
+        write: (bytes) => queries.push(...reader.push(bytes).map((m) => m.body.toString('utf8', 0, m.body.length - 1))),
+        close: () => {},
+      },
+      new Map(),
+    );
     connection.prepared.prepared('SELECT 1', 'lms_proxy_test_1');
-    connection.openSession(
+    const session = connection.openSession(
       () => {},
       () => {},
     );
-    expect(connection.prepared.lookup('SELECT 1')).toBeUndefined();
+    expect(connection.prepared.lookup('SELECT 1')).toBe('lms_proxy_test_1');
+    await session.finish();
+    const resetting = connection.reset({ discardAll: true, keepPrepared: true });
+    connection.receive(backend.readyForQuery('I'));
+    await resetting;
+    expect(queries).toHaveLength(1);
+    expect(queries[0]).toMatch(/^CLOSE ALL; .*RESET ALL; .*DISCARD TEMP/);
+    expect(queries[0]).not.toMatch(/DISCARD ALL|DEALLOCATE/);
+    expect(connection.prepared.lookup('SELECT 1')).toBe('lms_proxy_test_1');
   });
 
   it('are forgotten with DISCARD ALL, and kept by a plain rollback', async () => {

@@ -19,6 +19,10 @@ export type TransactionStatus = 'I' | 'T' | 'E';
 
 const DRAIN_TIMEOUT_MS = 5_000;
 
+/** What DISCARD ALL does, but for dropping prepared statements and cached plans; one implicit transaction. */
+const SESSION_RESET_KEEPING_STATEMENTS =
+  'CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES';
+
 /**
  * One authenticated Postgres session, past its startup. The pool lends it either for exchanges (the SQL
  * over HTTP endpoint sends messages and reads the answers up to ReadyForQuery) or for a client's whole
@@ -111,22 +115,24 @@ export class BackendConnection {
    * Leaves no trace of the last borrower: ends an open transaction and, when asked (a WebSocket session
    * could have changed anything; an HTTP statement only what its command tag says), resets session state.
    */
-  async reset(options: { discardAll: boolean }): Promise<void> {
-    const statements = [...(this.status === 'I' ? [] : ['ROLLBACK']), ...(options.discardAll ? ['DISCARD ALL'] : [])];
+  async reset(options: { discardAll: boolean; keepPrepared?: boolean }): Promise<void> {
+    const keep = options.discardAll && options.keepPrepared;
+    const statements = [
+      ...(this.status === 'I' ? [] : ['ROLLBACK']),
+      ...(options.discardAll && !keep ? ['DISCARD ALL'] : []),
+      // DISCARD ALL but DEALLOCATE ALL and DISCARD PLANS: the statements the proxy keeps prepared stay.
+      ...(keep ? [SESSION_RESET_KEEPING_STATEMENTS, ...this.prepared.takeClosing().map((n) => `DEALLOCATE ${n}`)] : []),
+    ];
     if (!statements.length) return;
     await this.simpleQuery(...statements);
-    if (options.discardAll) {
-      this.parameters = new Map(this.baseline);
-      this.prepared.clear();
-    }
+    if (options.discardAll) this.parameters = new Map(this.baseline);
+    if (options.discardAll && !keep) this.prepared.clear();
   }
 
   /** Hands the connection to a client: the server's bytes go to `forward` until finish(). */
-  openSession(forward: (chunk: Buffer) => void, onLost: () => void): BackendSession {
+  openSession(forward: (chunk: Buffer) => void, onLost: () => void, observe?: (m: Message) => void): BackendSession {
     if (this.exchange || this.session) throw new Error('the database connection is busy');
-    // The client may deallocate anything; the session ends with DISCARD ALL, which drops the rest.
-    this.prepared.clear();
-    const state = new SessionState(forward, onLost);
+    const state = new SessionState(forward, onLost, observe);
     this.session = state;
     return {
       write: (bytes) => {
@@ -169,6 +175,7 @@ class SessionState {
   constructor(
     public forward: (chunk: Buffer) => void,
     private readonly onLost: () => void,
+    private readonly watch?: (m: Message) => void,
   ) {}
 
   sent(bytes: Buffer): void {
@@ -181,6 +188,7 @@ class SessionState {
   }
 
   observe(message: Message): void {
+    this.watch?.(message);
     if (message.type === 'Z') {
       this.awaitingReady = Math.max(0, this.awaitingReady - 1);
       this.copying = false;

@@ -4,6 +4,7 @@ import type { BackendConnection, BackendSession } from './backend-connection';
 import type { ConnectionPool } from './connection-pool';
 import type { ClientLogin, DatabaseTarget } from './database-targets';
 import type { ProxyCounters } from './proxy-counters';
+import { SessionStatements } from './session-statements';
 import {
   backend,
   CANCEL_REQUEST,
@@ -25,8 +26,9 @@ const keyOf = (processId: number, secretKey: number) => `${processId}:${secretKe
  * One Neon-driver client on a WebSocket, served like a session pooler (pgbouncer's session mode): the
  * proxy answers the startup itself (asking for the password where the target wants one), leases a warm
  * backend connection for the session's lifetime, then forwards the protocol both ways. When the client
- * sends Terminate or goes away, the connection is brought back to idle, reset (ROLLBACK, DISCARD ALL)
- * and returned to the pool; one that cannot be made clean is closed instead.
+ * sends Terminate or goes away, the connection is brought back to idle, reset (ROLLBACK, and DISCARD ALL
+ * but for the statements the proxy keeps prepared: session-statements.ts) and returned to the pool; one
+ * that cannot be made clean is closed instead.
  */
 export function serveWebSocketSession(
   ws: WebSocket,
@@ -44,6 +46,7 @@ interface Lease {
   pool: ConnectionPool;
   connection: BackendConnection;
   session: BackendSession;
+  statements: SessionStatements;
   cancelKey: string;
   /** performance.now() when the connection was leased. */
   since: number;
@@ -55,7 +58,7 @@ class ClientSession {
   private login: ClientLogin = { user: '', database: '' };
   private startupParameters: Record<string, string> = {};
   /** What the client sent while its connection was being leased. */
-  private readonly early: Buffer[] = [];
+  private readonly early: Message[] = [];
   private lease?: Lease;
 
   constructor(
@@ -80,8 +83,8 @@ class ClientSession {
         this.end();
         return void this.ws.close();
       }
-      if (this.phase === 'active') forward.push(message.raw);
-      else if (this.phase === 'connecting') this.early.push(message.raw);
+      if (this.phase === 'active') forward.push(this.lease!.statements.fromClient(message));
+      else if (this.phase === 'connecting') this.early.push(message);
       else if (this.phase === 'startup') this.startup(message);
       else if (this.phase === 'password') this.password(message);
     }
@@ -96,7 +99,9 @@ class ClientSession {
     this.lease = undefined;
     this.cancelKeys.delete(lease.cancelKey);
     if (this.counters) this.counters.wsHeldMs += performance.now() - lease.since;
-    void lease.session.finish().then((clean) => giveBack(lease.pool, lease.connection, clean));
+    void lease.session
+      .finish()
+      .then((clean) => giveBack(lease.pool, lease.connection, clean, !lease.statements.needsDiscardAll));
   }
 
   private get ended(): boolean {
@@ -177,24 +182,31 @@ class ClientSession {
     );
     const cancelKey = keyOf(key.processId, key.secretKey);
     if (connection.key) this.cancelKeys.set(cancelKey, () => this.target.cancel(key));
+    const statements = new SessionStatements(connection.prepared);
     const session = connection.openSession(
       (bytes) => this.send(bytes),
       () => this.ws.close(),
+      (message) => statements.fromServer(message),
     );
-    this.lease = { pool, connection, session, cancelKey, since };
+    this.lease = { pool, connection, session, statements, cancelKey, since };
     if (this.counters) {
       this.counters.wsSessions += 1;
       this.counters.wsQueueMs += since - waited;
     }
     this.phase = 'active';
-    this.forward(this.early.splice(0));
+    this.forward(this.early.splice(0).map((message) => statements.fromClient(message)));
   }
 }
 
-async function giveBack(pool: ConnectionPool, connection: BackendConnection, clean: boolean): Promise<void> {
+async function giveBack(
+  pool: ConnectionPool,
+  connection: BackendConnection,
+  clean: boolean,
+  keepPrepared = false,
+): Promise<void> {
   if (!clean) return pool.discard(connection);
   try {
-    await connection.reset({ discardAll: true });
+    await connection.reset({ discardAll: true, keepPrepared });
     pool.release(connection);
   } catch {
     pool.discard(connection);
