@@ -281,9 +281,9 @@ describe('progress events', () => {
     await send(); // enrolls
     const r = await send();
     expect(r.status).toBe(201);
-    // BEGIN (+ the token's check + the lock), the events in, the records out, the enrollment, the badges,
-    // the xAPI statements, COMMIT.
-    expect(r.headers.get('x-db-queries')).toBe('7');
+    // BEGIN (+ the token's check + the lock), the events in, the records out with the enrollment refreshed,
+    // the badges, the xAPI statements, COMMIT.
+    expect(r.headers.get('x-db-queries')).toBe('6');
     const admin = await tokenFor('admin');
     const blocked = await api(`/api/admin/users/${s.user.documentId}/blocked`, {
       method: 'PUT',
@@ -304,6 +304,29 @@ describe('progress events', () => {
     } finally {
       await db.close();
     }
+  });
+
+  it('one batch across two courses refreshes both enrollments and completes both, in the order learned', async () => {
+    const first = await publishedCourse({ lessonCount: 1 });
+    const second = await publishedCourse({ lessonCount: 2 });
+    const s = await registerStudent();
+    const r = await api('/api/user-progresses/batch', {
+      token: s.jwt,
+      body: {
+        data: [
+          event(second.lessons[1]!.documentId, { completed: true, occurredAt: '2026-11-20T10:00:00Z' }),
+          event(first.lessons[0]!.documentId, { completed: true, occurredAt: '2026-11-20T11:00:00Z' }),
+          event(second.lessons[0]!.documentId, { completed: true, occurredAt: '2026-11-20T12:00:00Z' }),
+        ],
+      },
+    });
+    expect(r.body.data.map((o: any) => o.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(r.body.meta.completedCourses.map((c: any) => c.documentId)).toEqual([
+      second.course.documentId,
+      first.course.documentId,
+    ]);
+    for (const { course } of [first, second])
+      expect(await enrollmentOf(s.jwt, course.documentId)).toMatchObject({ status: 'completed', progress: 100 });
   });
 
   it('an event id in capitals is the same event', async () => {

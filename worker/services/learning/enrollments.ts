@@ -104,10 +104,38 @@ export async function setEnrollmentStatus(
 }
 
 /**
- * Derives an enrollment from lesson completion: progress is the share of the course's lessons completed;
- * status moves enrolled → in_progress → completed (a dropped one stays dropped until finished); completed_at is set
- * once and never moved. One statement (a progress event pays for each round trip in its transaction): the
- * counts, the enrollment as it was (locked), the update, and the course when this made it complete.
+ * The enrollment update that follows lesson completion, over a `counts` relation (course_id, total, done,
+ * started) and a `before` one (the enrollment as it was, locked: id, status, completed_at) of the statement
+ * it is part of: progress is the share of the course's lessons completed; status moves enrolled →
+ * in_progress → completed (a dropped one stays dropped until finished); completed_at is set once and never
+ * moved. Returns the SET list and the RETURNING list ("completedNow", course).
+ */
+export function enrollmentRefresh(now: Date) {
+  const complete = sql`(counts.total > 0 AND counts.done = counts.total)`;
+  return {
+    set: sql`
+      -- Finishing every lesson completes even a dropped course: the learner did the work.
+      progress = GREATEST(
+        CASE WHEN counts.total = 0 THEN 0 ELSE (100 * counts.done) / counts.total END,
+        CASE WHEN before.completed_at IS NULL THEN 0 ELSE 100 END),
+      status = (CASE
+        WHEN ${complete} OR before.completed_at IS NOT NULL THEN 'completed'
+        WHEN before.status = 'dropped' THEN 'dropped'
+        WHEN counts.started > 0 THEN 'in_progress'
+        ELSE 'enrolled' END)::enrollment_status,
+      completed_at = CASE WHEN ${complete} AND before.completed_at IS NULL THEN ${now} ELSE before.completed_at END,
+      updated_at = ${now}`,
+    returning: sql`${complete} AND before.completed_at IS NULL AS "completedNow",
+      CASE WHEN ${complete} AND before.completed_at IS NULL THEN
+        (SELECT json_build_object('documentId', c.document_id, 'title', c.title) FROM courses AS c WHERE c.id = e.course_id)
+      END AS course`,
+  };
+}
+
+/**
+ * Derives an enrollment from lesson completion (enrollmentRefresh). One statement (a learning write pays
+ * for each round trip in its transaction): the counts, the enrollment as it was (locked), the update, and
+ * the course when this made it complete.
  */
 export async function refreshEnrollment(
   tx: Database,
@@ -116,7 +144,7 @@ export async function refreshEnrollment(
   log: LearningLog,
   now = new Date(),
 ): Promise<void> {
-  const complete = sql`(counts.total > 0 AND counts.done = counts.total)`;
+  const refresh = enrollmentRefresh(now);
   const { rows } = await tx.execute<{
     completedNow: boolean;
     course: { documentId: string; title: string } | null;
@@ -133,24 +161,10 @@ export async function refreshEnrollment(
       WHERE user_id = ${userId} AND course_id = ${courseId}
       FOR UPDATE
     )
-    UPDATE course_enrollments AS e SET
-      -- Finishing every lesson completes even a dropped course: the learner did the work.
-      progress = GREATEST(
-        CASE WHEN counts.total = 0 THEN 0 ELSE (100 * counts.done) / counts.total END,
-        CASE WHEN before.completed_at IS NULL THEN 0 ELSE 100 END),
-      status = (CASE
-        WHEN ${complete} OR before.completed_at IS NOT NULL THEN 'completed'
-        WHEN before.status = 'dropped' THEN 'dropped'
-        WHEN counts.started > 0 THEN 'in_progress'
-        ELSE 'enrolled' END)::enrollment_status,
-      completed_at = CASE WHEN ${complete} AND before.completed_at IS NULL THEN ${now} ELSE before.completed_at END,
-      updated_at = ${now}
+    UPDATE course_enrollments AS e SET ${refresh.set}
     FROM counts, before
     WHERE e.id = before.id
-    RETURNING ${complete} AND before.completed_at IS NULL AS "completedNow",
-      CASE WHEN ${complete} AND before.completed_at IS NULL THEN
-        (SELECT json_build_object('documentId', c.document_id, 'title', c.title) FROM courses AS c WHERE c.id = ${courseId})
-      END AS course`);
+    RETURNING ${refresh.returning}`);
   const [result] = rows;
   if (result?.completedNow && result.course) log.add({ kind: 'course_completed', course: result.course });
 }

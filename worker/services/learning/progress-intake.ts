@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
+import { enrollmentRefresh } from './enrollments';
 import type { LessonRecord } from './progress-merge';
 
 export interface LessonInfo {
@@ -120,14 +121,19 @@ export async function takeInEvents(tx: Database, userId: number, events: IntakeE
 
 /**
  * Writes each lesson's folded events into the learner's record with the merge rules of progress-merge.ts,
- * one statement for every lesson of the batch. Answers each record's documentId by lesson id.
+ * and refreshes the learner's enrollment in each of `courseIds` from the records as written
+ * (enrollments.ts), in one statement whatever the number of lessons and courses: the counts read the
+ * records as they were before it, with the written ones in their place. Answers each record's documentId
+ * by lesson id, and the courses this completed, by course id.
  */
-export async function mergeIntoRecords(
+export async function writeRecords(
   tx: Database,
   userId: number,
   folds: { lessonId: number; documentId: string; record: LessonRecord }[],
-): Promise<Map<number, string>> {
-  if (folds.length === 0) return new Map();
+  courseIds: number[],
+  now: Date,
+): Promise<{ documentIds: Map<number, string>; completedCourses: Map<number, { documentId: string; title: string }> }> {
+  if (folds.length === 0) return { documentIds: new Map(), completedCourses: new Map() };
   const input = JSON.stringify(
     folds.map(({ lessonId, documentId, record }) => ({
       document_id: documentId,
@@ -138,17 +144,52 @@ export async function mergeIntoRecords(
       last_accessed: record.lastAccessed.toISOString(),
     })),
   );
-  const { rows } = await tx.execute<{ lessonId: number; documentId: string }>(sql`
-    INSERT INTO user_progresses (document_id, user_id, lesson_id, progress, completed, time_spent, last_accessed)
-    SELECT t.document_id, ${userId}, t.lesson_id, t.progress, t.completed, t.time_spent, t.last_accessed
-    FROM jsonb_to_recordset(${input}::jsonb)
-      AS t(document_id text, lesson_id int, progress int, completed boolean, time_spent int, last_accessed timestamptz)
-    ON CONFLICT (user_id, lesson_id) DO UPDATE SET
-      progress = GREATEST(user_progresses.progress, excluded.progress),
-      completed = user_progresses.completed OR excluded.completed,
-      time_spent = user_progresses.time_spent + excluded.time_spent,
-      last_accessed = GREATEST(user_progresses.last_accessed, excluded.last_accessed),
-      updated_at = now()
-    RETURNING lesson_id AS "lessonId", document_id AS "documentId"`);
-  return new Map(rows.map((r) => [r.lessonId, r.documentId]));
+  const refresh = enrollmentRefresh(now);
+  const { rows } = await tx.execute<{
+    records: { lessonId: number; documentId: string }[];
+    refreshed: { courseId: number; completedNow: boolean; course: { documentId: string; title: string } | null }[];
+  }>(sql`
+    WITH written AS (
+      INSERT INTO user_progresses (document_id, user_id, lesson_id, progress, completed, time_spent, last_accessed)
+      SELECT t.document_id, ${userId}, t.lesson_id, t.progress, t.completed, t.time_spent, t.last_accessed
+      FROM jsonb_to_recordset(${input}::jsonb)
+        AS t(document_id text, lesson_id int, progress int, completed boolean, time_spent int, last_accessed timestamptz)
+      ON CONFLICT (user_id, lesson_id) DO UPDATE SET
+        progress = GREATEST(user_progresses.progress, excluded.progress),
+        completed = user_progresses.completed OR excluded.completed,
+        time_spent = user_progresses.time_spent + excluded.time_spent,
+        last_accessed = GREATEST(user_progresses.last_accessed, excluded.last_accessed),
+        updated_at = now()
+      RETURNING lesson_id, document_id, progress, completed
+    ), touched AS (
+      SELECT value::int AS course_id FROM jsonb_array_elements_text(${JSON.stringify(courseIds)}::jsonb)
+    ), counts AS (
+      SELECT l.course_id, count(*)::int AS total,
+        count(*) FILTER (WHERE coalesce(w.completed, up.completed))::int AS done,
+        count(*) FILTER (WHERE coalesce(w.progress, up.progress) > 0 OR coalesce(w.completed, up.completed))::int
+          AS started
+      FROM lessons l
+      LEFT JOIN user_progresses up ON up.lesson_id = l.id AND up.user_id = ${userId}
+      LEFT JOIN written w ON w.lesson_id = l.id
+      WHERE l.course_id IN (SELECT course_id FROM touched)
+      GROUP BY l.course_id
+    ), before AS (
+      SELECT id, course_id, status, completed_at FROM course_enrollments
+      WHERE user_id = ${userId} AND course_id IN (SELECT course_id FROM touched)
+      FOR UPDATE
+    ), refreshed AS (
+      UPDATE course_enrollments AS e SET ${refresh.set}
+      FROM counts JOIN before ON before.course_id = counts.course_id
+      WHERE e.id = before.id
+      RETURNING e.course_id AS "courseId", ${refresh.returning}
+    )
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('lessonId', lesson_id, 'documentId', document_id)), '[]')
+        FROM written) AS records,
+      (SELECT coalesce(json_agg(refreshed), '[]') FROM refreshed) AS refreshed`);
+  const { records, refreshed } = rows[0]!;
+  return {
+    documentIds: new Map(records.map((r) => [r.lessonId, r.documentId])),
+    completedCourses: new Map(refreshed.filter((r) => r.completedNow && r.course).map((r) => [r.courseId, r.course!])),
+  };
 }

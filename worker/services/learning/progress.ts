@@ -6,8 +6,8 @@ import type { EventOutcome, EventRefusal, LearningMeta, ProgressEvent, ProgressR
 import type { AuthUser } from '../../env';
 import { completePrerequisitesFirst, lockedUntilEarlierLessons } from './admission';
 import type { LearningLog } from './learning-log';
-import { enroll, missingPrerequisites, refreshEnrollment } from './enrollments';
-import { takeInEvents, mergeIntoRecords, type Intake, type LessonInfo } from './progress-intake';
+import { enroll, missingPrerequisites } from './enrollments';
+import { takeInEvents, writeRecords, type Intake, type LessonInfo } from './progress-intake';
 import {
   completesLesson,
   foldEvents,
@@ -65,8 +65,8 @@ function lessonAdmission(tx: Database, user: AuthUser, intake: Intake) {
  *
  * Set-based, so a phone's week of offline work costs a handful of round trips, not three per event: one
  * statement stores the new events and reads what the rules need (progress-intake.ts), the rules run here
- * in order, then one statement writes every lesson's merged record and one per course refreshes the
- * enrollment. The learner's advisory lock (run-learning.ts) keeps their records still meanwhile.
+ * in order, then one statement writes every lesson's merged record and refreshes the enrollments. The
+ * learner's advisory lock (run-learning.ts) keeps their records still meanwhile.
  */
 export async function recordProgress(
   tx: Database,
@@ -141,7 +141,7 @@ export async function recordProgress(
   }
 
   if (refusedEventIds.length) await tx.delete(progressEvents).where(inArray(progressEvents.id, refusedEventIds));
-  const documentIds = await mergeIntoRecords(
+  const { documentIds, completedCourses } = await writeRecords(
     tx,
     user.id,
     [...appliedByLesson].map(([lessonId, applied]) => ({
@@ -149,12 +149,17 @@ export async function recordProgress(
       documentId: intake.records.get(lessonId)?.documentId ?? newDocumentId(),
       record: foldEvents(applied)!,
     })),
+    [...touchedCourses],
+    now,
   );
   for (const { index, eventId, status, lesson, record } of answered) {
     const documentId = documentIds.get(lesson.id) ?? intake.records.get(lesson.id)?.documentId;
     outcomes[index] = { eventId, status, progress: presentRecord(documentId, lesson, record) };
   }
-  for (const courseId of touchedCourses) await refreshEnrollment(tx, user.id, courseId, log);
+  for (const courseId of touchedCourses) {
+    const course = completedCourses.get(courseId);
+    if (course) log.add({ kind: 'course_completed', course });
+  }
   return outcomes;
 }
 
