@@ -62,7 +62,8 @@ export class MessageReader {
   }
 }
 
-function message(type: string, ...parts: Buffer[]): Buffer {
+/** A typed message: type byte, length, body. */
+export function message(type: string, ...parts: Buffer[]): Buffer {
   const body = Buffer.concat(parts);
   const header = Buffer.alloc(5);
   header.write(type, 0, 'latin1');
@@ -183,7 +184,7 @@ export class PostgresError extends Error {
 }
 
 /** Cursor over a message body. */
-class BodyReader {
+export class BodyReader {
   offset = 0;
   constructor(private readonly body: Buffer) {}
   int16() {

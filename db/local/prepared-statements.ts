@@ -7,6 +7,12 @@
  */
 let counter = 0;
 
+/** SQLSTATEs that mean a connection's prepared statements no longer match the server. */
+export const STALE_STATEMENT_CODES = new Set([
+  '26000', // invalid_sql_statement_name: deallocated behind the proxy's back
+  '0A000', // feature_not_supported: "cached plan must not change result type" after a schema change
+]);
+
 export class PreparedStatements {
   private readonly names = new Map<string, string>();
   /** Statements dropped from the map that the server still holds: closed before the next statements. */

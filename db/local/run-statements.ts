@@ -1,4 +1,5 @@
 import type { BackendConnection } from './backend-connection';
+import { STALE_STATEMENT_CODES } from './prepared-statements';
 import {
   decodeDataRow,
   decodeError,
@@ -68,12 +69,6 @@ export async function runTransaction(
   const results = await runPipeline(connection, [begin, ...statements.map((s) => ({ ...s, describe: true })), commit]);
   return results.slice(1, -1);
 }
-
-/** SQLSTATEs that mean the proxy's prepared statements no longer match the server: drop them and retry. */
-const STALE_STATEMENT_CODES = new Set([
-  '26000', // invalid_sql_statement_name: deallocated behind the proxy's back
-  '0A000', // feature_not_supported: "cached plan must not change result type" after a schema change
-]);
 
 async function runPipeline(
   connection: BackendConnection,

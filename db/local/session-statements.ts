@@ -1,8 +1,5 @@
-import { decodeError, frontend, type Message } from './postgres-messages';
-import type { PreparedStatements } from './prepared-statements';
-
-/** SQLSTATEs after which the connection's statements may not be what the proxy believes. */
-const STALE_STATEMENT_CODES = new Set(['26000', '0A000']);
+import { BodyReader, decodeError, frontend, message as encode, type Message } from './postgres-messages';
+import { STALE_STATEMENT_CODES, type PreparedStatements } from './prepared-statements';
 
 interface Parsing {
   query: string;
@@ -73,17 +70,18 @@ export class SessionStatements {
   }
 
   private parse(message: Message): Buffer {
-    const name = cstringAt(message.body, 0);
-    const query = cstringAt(message.body, name.end);
-    const typeCount = message.body.readInt16BE(query.end);
-    if (name.text !== '' || typeCount !== 0) {
+    const body = new BodyReader(message.body);
+    const name = body.cstring();
+    const query = body.cstring();
+    const typeCount = body.int16();
+    if (name !== '' || typeCount !== 0) {
       // The client's own named statement, or one with declared types: left as it is.
-      if (name.text !== '') this.needsDiscardAll = true;
+      if (name !== '') this.needsDiscardAll = true;
       else this.alias = undefined;
       this.parsing.push(null);
       return message.raw;
     }
-    const known = this.prepared.lookup(query.text);
+    const known = this.prepared.lookup(query);
     if (known !== undefined) {
       this.alias = known;
       this.parsing.push(null);
@@ -91,30 +89,23 @@ export class SessionStatements {
     }
     const fresh = this.prepared.nextName();
     this.alias = fresh;
-    this.parsing.push({ query: query.text, name: fresh });
-    return frontend.parse(query.text, fresh);
+    this.parsing.push({ query, name: fresh });
+    return frontend.parse(query, fresh);
   }
 
   /** Bind (portal, statement, …) or Describe ('S', statement) of the unnamed statement, pointed at its name. */
   private retarget(message: Message, type: 'B' | 'D'): Buffer {
     if (this.alias === undefined) return message.raw;
-    const statementAt = type === 'B' ? cstringAt(message.body, 0).end : 1;
-    const statement = cstringAt(message.body, statementAt);
-    if (statement.text !== '') return message.raw;
-    const body = Buffer.concat([
-      message.body.subarray(0, statementAt),
+    const body = new BodyReader(message.body);
+    if (type === 'B') body.cstring();
+    else body.bytes(1);
+    const start = body.offset;
+    if (body.cstring() !== '') return message.raw;
+    return encode(
+      type,
+      message.body.subarray(0, start),
       Buffer.from(this.alias + '\0', 'utf8'),
-      message.body.subarray(statement.end),
-    ]);
-    const header = Buffer.alloc(5);
-    header.write(type, 0, 'latin1');
-    header.writeInt32BE(body.length + 4, 1);
-    return Buffer.concat([header, body]);
+      message.body.subarray(body.offset),
+    );
   }
-}
-
-function cstringAt(body: Buffer, start: number): { text: string; end: number } {
-  const zero = body.indexOf(0, start);
-  if (zero < 0) throw new Error('malformed Postgres message');
-  return { text: body.toString('utf8', start, zero), end: zero + 1 };
 }

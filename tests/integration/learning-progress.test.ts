@@ -5,6 +5,9 @@ import { event, publishedCourse } from '../support/learning';
 
 const progressOf = async (token: string, lesson: string) =>
   (await api(`/api/user-progresses?filters[lesson][documentId][$eq]=${lesson}`, { token })).body.data[0];
+/** One progress event, as the app sends it. */
+const sendEvent = (token: string, lesson: string, fields: Record<string, unknown> = {}) =>
+  api('/api/user-progresses', { token, body: { data: event(lesson, fields) } });
 const enrollmentOf = async (token: string, course: string) =>
   (await api(`/api/course-enrollments?filters[course][documentId][$eq]=${course}`, { token })).body.data[0];
 
@@ -48,10 +51,7 @@ describe('enrollments', () => {
     expect(refused.body.error.details.missingPrerequisites).toEqual([
       { documentId: first.course.documentId, title: first.course.title },
     ]);
-    await api('/api/user-progresses', {
-      token: s.jwt,
-      body: { data: event(first.lessons[0]!.documentId, { completed: true }) },
-    });
+    await sendEvent(s.jwt, first.lessons[0]!.documentId, { completed: true });
     expect(
       (await api('/api/course-enrollments', { token: s.jwt, body: { data: { course: second.course.documentId } } }))
         .status,
@@ -148,26 +148,17 @@ describe('progress events', () => {
   it('enrollment progress follows lesson completion; completed_at is set once', async () => {
     const { course, lessons } = await publishedCourse({ lessonCount: 2 });
     const s = await registerStudent();
-    await api('/api/user-progresses', {
-      token: s.jwt,
-      body: { data: event(lessons[0]!.documentId, { completed: true }) },
-    });
+    await sendEvent(s.jwt, lessons[0]!.documentId, { completed: true });
     expect(await enrollmentOf(s.jwt, course.documentId)).toMatchObject({
       status: 'in_progress',
       progress: 50,
       completedAt: null,
     });
-    const done = await api('/api/user-progresses', {
-      token: s.jwt,
-      body: { data: event(lessons[1]!.documentId, { completed: true }) },
-    });
+    const done = await sendEvent(s.jwt, lessons[1]!.documentId, { completed: true });
     expect(done.body.meta.completedCourses).toEqual([{ documentId: course.documentId, title: course.title }]);
     const completed = await enrollmentOf(s.jwt, course.documentId);
     expect(completed).toMatchObject({ status: 'completed', progress: 100 });
-    await api('/api/user-progresses', {
-      token: s.jwt,
-      body: { data: event(lessons[1]!.documentId, { progress: 100 }) },
-    });
+    await sendEvent(s.jwt, lessons[1]!.documentId, { progress: 100 });
     expect((await enrollmentOf(s.jwt, course.documentId)).completedAt).toBe(completed.completedAt);
   });
 
@@ -183,15 +174,9 @@ describe('progress events', () => {
       token: s.jwt,
       body: { data: { status: 'dropped' } },
     });
-    await api('/api/user-progresses', {
-      token: s.jwt,
-      body: { data: event(lessons[0]!.documentId, { completed: true }) },
-    });
+    await sendEvent(s.jwt, lessons[0]!.documentId, { completed: true });
     expect(await enrollmentOf(s.jwt, course.documentId)).toMatchObject({ status: 'dropped', progress: 50 });
-    const done = await api('/api/user-progresses', {
-      token: s.jwt,
-      body: { data: event(lessons[1]!.documentId, { completed: true }) },
-    });
+    const done = await sendEvent(s.jwt, lessons[1]!.documentId, { completed: true });
     expect(done.body.meta.completedCourses).toEqual([{ documentId: course.documentId, title: course.title }]);
     const completed = await enrollmentOf(s.jwt, course.documentId);
     expect(completed).toMatchObject({ status: 'completed', progress: 100 });
@@ -201,13 +186,10 @@ describe('progress events', () => {
   it('a locked lesson opens only when the lessons before it are complete', async () => {
     const { lessons } = await publishedCourse({ lessonCount: 2, locked: 1 });
     const s = await registerStudent();
-    const early = await api('/api/user-progresses', { token: s.jwt, body: { data: event(lessons[1]!.documentId) } });
+    const early = await sendEvent(s.jwt, lessons[1]!.documentId);
     expect(early.status).toBe(409);
     expect(early.body.error.message).toMatch(/locked/);
-    await api('/api/user-progresses', {
-      token: s.jwt,
-      body: { data: event(lessons[0]!.documentId, { completed: true }) },
-    });
+    await sendEvent(s.jwt, lessons[0]!.documentId, { completed: true });
     // The refused event was not kept: sending the same event again now applies it.
     const retried = await api('/api/user-progresses', {
       token: s.jwt,
@@ -276,8 +258,7 @@ describe('progress events', () => {
   it('the token’s check and the learner’s lock ride with BEGIN; a blocked learner’s token writes nothing', async () => {
     const { lessons } = await publishedCourse();
     const s = await registerStudent();
-    const send = () =>
-      api('/api/user-progresses', { token: s.jwt, body: { data: event(lessons[0]!.documentId, { timeSpent: 5 }) } });
+    const send = () => sendEvent(s.jwt, lessons[0]!.documentId, { timeSpent: 5 });
     await send(); // enrolls
     const r = await send();
     expect(r.status).toBe(201);
@@ -396,7 +377,7 @@ describe('who reads progress', () => {
   it('a teacher reads the progress in their own courses, not in other teachers’', async () => {
     const { lessons } = await publishedCourse();
     const s = await registerStudent();
-    await api('/api/user-progresses', { token: s.jwt, body: { data: event(lessons[0]!.documentId) } });
+    await sendEvent(s.jwt, lessons[0]!.documentId);
     const filter = `/api/user-progresses?filters[lesson][documentId][$eq]=${lessons[0]!.documentId}`;
     expect((await api(filter, { token: await tokenFor('teacher.amina') })).body.data).toHaveLength(1);
     expect((await api(filter, { token: await tokenFor('teacher.yusuf') })).body.data).toHaveLength(0);
@@ -464,7 +445,7 @@ describe('achievements, certificates and xAPI on course completion', () => {
     });
     expect(batch.body.data.map((o: any) => o.status)).toEqual(['applied', 'applied', 'applied']);
     expect(batch.body.data[2].progress).toMatchObject({ completed: true, progress: 100 });
-    await api('/api/user-progresses', { token: s.jwt, body: { data: event(lesson, { completed: true }) } });
+    await sendEvent(s.jwt, lesson, { completed: true });
 
     const db = await openTestDatabase();
     try {
@@ -484,10 +465,7 @@ describe('achievements, certificates and xAPI on course completion', () => {
   it('completing a course awards “First steps” once, issues one certificate, and records xAPI statements', async () => {
     const { course, lessons } = await publishedCourse({ lessonCount: 1 });
     const s = await registerStudent();
-    const done = await api('/api/user-progresses', {
-      token: s.jwt,
-      body: { data: event(lessons[0]!.documentId, { completed: true }) },
-    });
+    const done = await sendEvent(s.jwt, lessons[0]!.documentId, { completed: true });
     expect(done.body.meta.earnedAchievements.map((a: any) => a.title)).toContain('First steps');
     const earned = await api(
       '/api/user-achievements?populate[achievement][fields][0]=title&filters[earnedAt][$notNull]=true',
@@ -543,10 +521,7 @@ describe('achievements, certificates and xAPI on course completion', () => {
         r.body.data.map((a: any) => [a.achievement.title, { progress: a.progress, updatedAt: a.updatedAt }]),
       );
     };
-    await api('/api/user-progresses', {
-      token: s.jwt,
-      body: { data: event(lessons[0]!.documentId, { completed: true }) },
-    });
+    await sendEvent(s.jwt, lessons[0]!.documentId, { completed: true });
     const first = await towards();
     // One lesson of the 20 “Regular at the halaqah” asks for; one day of each streak badge.
     expect(first).toMatchObject({
@@ -555,15 +530,9 @@ describe('achievements, certificates and xAPI on course completion', () => {
       'Forty days': { progress: 2 },
     });
     expect(first['First steps']).toBeUndefined(); // no course completed: nothing stored
-    await api('/api/user-progresses', {
-      token: s.jwt,
-      body: { data: event(lessons[1]!.documentId, { progress: 30 }) },
-    });
+    await sendEvent(s.jwt, lessons[1]!.documentId, { progress: 30 });
     expect(await towards()).toEqual(first);
-    await api('/api/user-progresses', {
-      token: s.jwt,
-      body: { data: event(lessons[1]!.documentId, { completed: true }) },
-    });
+    await sendEvent(s.jwt, lessons[1]!.documentId, { completed: true });
     const second = await towards();
     expect(second['Regular at the halaqah']).toMatchObject({ progress: 10 });
     expect(second['Steadfast week']).toEqual(first['Steadfast week']); // the same day: no move, no write

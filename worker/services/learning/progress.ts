@@ -122,7 +122,9 @@ export async function recordProgress(
     const record = mergeEvent(before, event);
     records.set(lesson.id, record);
     if (record.completed) completedSoFar.add(lesson.id);
-    appliedByLesson.set(lesson.id, [...(appliedByLesson.get(lesson.id) ?? []), event]);
+    const applied = appliedByLesson.get(lesson.id) ?? [];
+    applied.push(event);
+    appliedByLesson.set(lesson.id, applied);
     touchedCourses.add(lesson.courseId);
     const lessonRef = { documentId: lesson.documentId, title: lesson.title };
     const courseRef = { documentId: lesson.courseDocumentId, title: lesson.courseTitle };
