@@ -1,5 +1,5 @@
 // npm run bench — a measurement, not a test: a fixed dataset in a scratch database, the worker in workerd
-// (wrangler dev), the local database proxy in a process of its own, and autocannon. For each database
+// (the production bundle through Miniflare; --runtime wrangler for wrangler dev), the local database proxy in a process of its own, and autocannon. For each database
 // (the embedded PGlite by default, and a real Postgres when DATABASE_URL is set or --database asks) and
 // each scale, the sections chosen with --sections (scripts/bench/options.ts; `--help` lists them):
 //   core          GET /_health as the runtime's ceiling, then the reads, each as a share of it
@@ -57,7 +57,7 @@ import {
   type Settings,
 } from './bench/measure';
 import { databaseCpuMs, median, timeQuery, type QueryTiming } from './bench/measure-queries';
-import { parseBenchOptions, USAGE, type DatabaseKind, type Section } from './bench/options';
+import { parseBenchOptions, USAGE, type BenchRuntime, type DatabaseKind, type Section } from './bench/options';
 import { startProxyProcess, type ProxyChild } from './bench/proxy-child';
 import {
   ms,
@@ -245,12 +245,25 @@ async function signIn(baseUrl: string, identifier: string): Promise<{ jwt: strin
   return { jwt: body.jwt, user: body.user! };
 }
 
+const RUNTIME_NAMES: Record<BenchRuntime, string> = {
+  miniflare: 'workerd through Miniflare, the production bundle',
+  wrangler: 'workerd through wrangler dev, behind its proxy worker',
+};
+
 async function startBenchWorker(database: ProxyChild, name: string, jwtSecret: string, vars: Record<string, string>) {
   const port = await freePort();
   const persistTo = mkdtempSync(join(tmpdir(), 'lms-bench-'));
   cleanups.push({ name: `${name} temp dir`, run: async () => rmSync(persistTo, { recursive: true, force: true }) });
   const t0 = performance.now();
-  const worker = await startWrangler({ port, database, jwtSecret, persistTo, quiet: true, vars });
+  const worker = await startWrangler({
+    port,
+    database,
+    jwtSecret,
+    persistTo,
+    quiet: true,
+    vars,
+    runtime: options.runtime,
+  });
   cleanups.push({
     name,
     run: async () => {
@@ -258,7 +271,7 @@ async function startBenchWorker(database: ProxyChild, name: string, jwtSecret: s
       await Promise.race([worker.exited, new Promise((r) => setTimeout(r, 10_000))]);
     },
   });
-  console.log(`${name} (wrangler dev) up on port ${port} in ${ms(performance.now() - t0)}`);
+  console.log(`${name} (${RUNTIME_NAMES[options.runtime]}) up on port ${port} in ${ms(performance.now() - t0)}`);
   return `http://127.0.0.1:${port}`;
 }
 
@@ -584,6 +597,7 @@ async function runDatabase(kind: DatabaseKind, scale: number): Promise<DatabaseR
   for (const line of [
     `CPU: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown'}; RAM ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ${platform()} ${release()}`,
     `Node ${process.version}; autocannon, workerd, the database proxy and the database share this machine`,
+    `Worker: ${RUNTIME_NAMES[options.runtime]} (--runtime ${options.runtime})`,
     `Load average (1, 5, 15 min) at the end: ${load} (other work on the machine slows every figure)`,
     `Database: ${database.label}`,
     `Database version: ${version}`,
@@ -625,7 +639,7 @@ async function runDatabase(kind: DatabaseKind, scale: number): Promise<DatabaseR
 
 async function main() {
   console.log(
-    `sections: ${options.sections.join(', ')}; databases: ${options.databases.join(', ')}; scales: ${options.scales.join(', ')}`,
+    `sections: ${options.sections.join(', ')}; databases: ${options.databases.join(', ')}; scales: ${options.scales.join(', ')}; worker: ${RUNTIME_NAMES[options.runtime]}`,
   );
   const runs: DatabaseRun[] = [];
   for (const scale of options.scales) {

@@ -20,6 +20,7 @@ const wrangler = await startWrangler({
   watch: true,
 });
 printBanner(`http://127.0.0.1:${port}`, database.kind);
+if (wrangler.runtime === 'miniflare') console.log('  Worker: Miniflare (WORKER_RUNTIME=miniflare): no rebuild when its source changes.');
 
 let stopping = false;
 async function stop(code: number) {
@@ -33,7 +34,7 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 wrangler.exited.then((code) => {
   if (!stopping) {
-    console.error(`wrangler exited (${code})`);
+    console.error(`the worker (${wrangler.runtime}) exited (${code})`);
     void stop(code ?? 1);
   }
 });

@@ -8,6 +8,7 @@ describe('parseBenchOptions', () => {
       scales: [1],
       sections: DEFAULT_SECTIONS,
       databases: ['embedded'],
+      runtime: 'miniflare',
       duration: 10,
       warmup: 3,
       mixedDuration: 20,
@@ -30,6 +31,14 @@ describe('parseBenchOptions', () => {
       sections: [...SECTIONS],
       databases: ['embedded', 'postgres'],
     });
+  });
+
+  it('runs the worker in Miniflare unless wrangler dev is asked for, by flag or WORKER_RUNTIME', () => {
+    expect(parseBenchOptions(['--runtime', 'wrangler'], {}).runtime).toBe('wrangler');
+    expect(parseBenchOptions([], { WORKER_RUNTIME: 'wrangler' }).runtime).toBe('wrangler');
+    expect(parseBenchOptions(['--runtime=miniflare'], { WORKER_RUNTIME: 'wrangler' }).runtime).toBe('miniflare');
+    expect(() => parseBenchOptions(['--runtime', 'node'], {})).toThrow(/--runtime takes miniflare, wrangler; got node/);
+    expect(() => parseBenchOptions(['--runtime', 'miniflare,wrangler'], {})).toThrow(/one runtime/);
   });
 
   it('lets flags win over the environment', () => {

@@ -7,12 +7,16 @@ export type Section = (typeof SECTIONS)[number];
 export const DEFAULT_SECTIONS: Section[] = ['core', 'writes', 'mixed', 'query-limits'];
 
 export const DATABASES = ['embedded', 'postgres'] as const;
+/** How workerd runs the worker (scripts/start/wrangler.ts): Miniflare directly, as production has no dev proxy. */
+export const RUNTIMES = ['miniflare', 'wrangler'] as const;
+export type BenchRuntime = (typeof RUNTIMES)[number];
 export type DatabaseKind = (typeof DATABASES)[number];
 
 export interface BenchOptions {
   scales: number[];
   sections: Section[];
   databases: DatabaseKind[];
+  runtime: BenchRuntime;
   /** Seconds of each measured run of the core and write endpoints, and of the warm-up before it. */
   duration: number;
   warmup: number;
@@ -26,6 +30,8 @@ export const USAGE = `npm run bench -- [options]
   --sections a,b     ${SECTIONS.join(', ')}, or all (default: ${DEFAULT_SECTIONS.join(',')}); BENCH_SECTIONS
   --database a,b     embedded, postgres, or both (default: embedded, and postgres when DATABASE_URL is set;
                      postgres without DATABASE_URL means postgres://postgres@127.0.0.1:5432/postgres); BENCH_DATABASE
+  --runtime r        miniflare (the production bundle in workerd, default) or wrangler (wrangler dev, with its
+                     proxy worker in front, as npm start runs it); WORKER_RUNTIME
   --scale n[,m]      dataset scale(s), 1 to 50 (default 1); BENCH_SCALE
   --duration s       seconds per measured run of core and write endpoints (default 10); BENCH_DURATION
   --warmup s         seconds of warm-up before each (default 3); BENCH_WARMUP
@@ -64,7 +70,7 @@ export function parseBenchOptions(argv: readonly string[], env: Record<string, s
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!match) throw new Error(`unexpected argument ${arg}\n${USAGE}`);
     const [, name, inline] = match;
-    const known = ['sections', 'database', 'scale', 'duration', 'warmup', 'mixed-duration', 'mixed-clients'];
+    const known = ['sections', 'database', 'runtime', 'scale', 'duration', 'warmup', 'mixed-duration', 'mixed-clients'];
     if (!known.includes(name!)) throw new Error(`unknown option --${name}\n${USAGE}`);
     const value = inline ?? argv[++i];
     if (value === undefined) throw new Error(`--${name} needs a value`);
@@ -90,6 +96,9 @@ export function parseBenchOptions(argv: readonly string[], env: Record<string, s
         ? [...DATABASES]
         : (list(databaseText, DATABASES, '--database') as DatabaseKind[]);
 
+  const runtime = list(get('runtime', 'WORKER_RUNTIME') ?? 'miniflare', RUNTIMES, '--runtime');
+  if (runtime.length > 1) throw new Error('--runtime takes one runtime');
+
   const scales = (get('scale', 'BENCH_SCALE') ?? '1')
     .split(',')
     .map((s) => number(s, '--scale', (n) => Number.isInteger(n) && n >= 1 && n <= 50, 'whole numbers from 1 to 50'));
@@ -102,6 +111,7 @@ export function parseBenchOptions(argv: readonly string[], env: Record<string, s
     scales,
     sections: SECTIONS.filter((s) => sections.includes(s)),
     databases: DATABASES.filter((d) => databases.includes(d)),
+    runtime: runtime[0] as BenchRuntime,
     duration: seconds('duration', 'BENCH_DURATION', 10, 1),
     warmup: seconds('warmup', 'BENCH_WARMUP', 3),
     mixedDuration: seconds('mixed-duration', 'BENCH_MIXED_DURATION', 20, 1),

@@ -4,7 +4,7 @@
 // one process. Linux only; elsewhere the snapshot is empty and the report leaves the table out.
 import { readdirSync, readFileSync } from 'node:fs';
 
-export const CPU_GROUPS = ['load generator', 'workerd', 'wrangler (Node)', 'database proxy', 'Postgres'] as const;
+export const CPU_GROUPS = ['load generator', 'workerd', 'runtime (Node)', 'database proxy', 'Postgres'] as const;
 export type CpuGroup = (typeof CPU_GROUPS)[number];
 
 /** Milliseconds of CPU (user + system) per group at one moment. */
@@ -49,7 +49,8 @@ function groupOf(stat: ProcessStat, descendant: boolean): CpuGroup | undefined {
   if (stat.comm === 'workerd') return 'workerd';
   const command = commandLine(stat.pid);
   if (command.includes('proxy-process')) return 'database proxy';
-  if (command.includes('dev-worker')) return 'wrangler (Node)';
+  // The Node process that started workerd: wrangler's (dev-worker) or Miniflare's (miniflare-worker).
+  if (command.includes('dev-worker') || command.includes('miniflare-worker')) return 'runtime (Node)';
   return undefined;
 }
 

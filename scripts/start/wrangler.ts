@@ -5,13 +5,34 @@ import type { LocalDatabase } from '../../db/local/local-database';
 import { projectRoot } from '../paths';
 
 export interface RunningWorker {
+  runtime: WorkerRuntime;
   exited: Promise<number | null>;
   stop(): void;
 }
 
 /**
- * The worker as `wrangler dev --local` runs it (workerd, miniflare's R2 kept under persistTo), started
- * through wrangler's API in a process of its own (scripts/start/dev-worker.ts, which says why).
+ * How the worker runs locally, both in workerd with the bindings of wrangler.toml:
+ * - `wrangler`: as `wrangler dev --local` runs it (scripts/start/dev-worker.ts), rebuilt on change, behind
+ *   wrangler's proxy worker;
+ * - `miniflare`: the production bundle in Miniflare directly (scripts/start/miniflare-worker.ts), without
+ *   wrangler dev's proxy worker; the bench's default, and CI's for one of its two runs.
+ */
+export type WorkerRuntime = 'wrangler' | 'miniflare';
+
+export const WORKER_RUNTIMES: readonly WorkerRuntime[] = ['wrangler', 'miniflare'];
+
+/** WORKER_RUNTIME from the environment, else `fallback`; anything else is an error, not a guess. */
+export function workerRuntimeFromEnv(fallback: WorkerRuntime = 'wrangler'): WorkerRuntime {
+  const asked = process.env.WORKER_RUNTIME;
+  if (!asked) return fallback;
+  if (!(WORKER_RUNTIMES as readonly string[]).includes(asked))
+    throw new Error(`WORKER_RUNTIME must be one of ${WORKER_RUNTIMES.join(', ')}, not "${asked}"`);
+  return asked as WorkerRuntime;
+}
+
+/**
+ * The worker in workerd (miniflare's R2 kept under persistTo), in a process of its own, in the runtime
+ * asked for (default: WORKER_RUNTIME, else wrangler).
  */
 export async function startWrangler(options: {
   port: number;
@@ -21,9 +42,11 @@ export async function startWrangler(options: {
   quiet?: boolean;
   /** More variables for the worker, over the defaults (the bench turns API usage recording off with one). */
   vars?: Record<string, string>;
-  /** Rebuild the worker when its source changes (npm start); off for tests and the bench. */
+  /** Rebuild the worker when its source changes (npm start, wrangler only); off for tests and the bench. */
   watch?: boolean;
+  runtime?: WorkerRuntime;
 }): Promise<RunningWorker> {
+  const runtime = options.runtime ?? workerRuntimeFromEnv();
   mkdirSync(options.persistTo, { recursive: true });
   // Bindings travel in an env file (not argv), so the database URL and secret stay out of `ps`.
   const envFile = join(options.persistTo, `dev-${options.port}.env`);
@@ -52,7 +75,7 @@ export async function startWrangler(options: {
     [
       '--import',
       'tsx',
-      join(projectRoot, 'scripts/start/dev-worker.ts'),
+      join(projectRoot, runtime === 'miniflare' ? 'scripts/start/miniflare-worker.ts' : 'scripts/start/dev-worker.ts'),
       join(projectRoot, 'wrangler.toml'),
       envFile,
       '127.0.0.1',
@@ -71,7 +94,7 @@ export async function startWrangler(options: {
   const url = `http://127.0.0.1:${options.port}/_health`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the worker (${runtime}) exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).status === 204) break;
     } catch {
@@ -79,9 +102,9 @@ export async function startWrangler(options: {
     }
     if (Date.now() > deadline) {
       child.kill();
-      throw new Error('wrangler dev did not answer within 120 s');
+      throw new Error(`the worker (${runtime}) did not answer within 120 s`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { exited, stop: () => child.kill('SIGTERM') };
+  return { runtime, exited, stop: () => child.kill('SIGTERM') };
 }

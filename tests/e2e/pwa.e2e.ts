@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../scripts/paths';
+import { workerRuntimeFromEnv } from '../../scripts/start/wrangler';
 import { signInDemo } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
@@ -108,44 +109,50 @@ describe('the service worker', () => {
     await context.close();
   });
 
-  it('asks before updating: a waiting version shows the prompt, the page is not reloaded until the user says so', async () => {
-    // A new version is a changed service-worker.js; wrangler serves app/build from disk, so change it there
-    // for this test only.
-    const file = join(projectRoot, 'app/build/service-worker.js');
-    const original = readFileSync(file, 'utf8');
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(appUrl + '/sign-in');
-      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-      await page.reload();
-      await page.getByLabel('Username or e-mail').fill('typed before the update');
-      await page.evaluate(() => ((window as any).sameDocument = true));
+  // A new version is a changed service-worker.js; wrangler dev serves app/build from disk, so the test
+  // changes it there. Miniflare run directly lists the assets once when it starts (CI's run on Postgres):
+  // there the test cannot publish a new version, and the run on the embedded database, in wrangler dev, has it.
+  it.skipIf(workerRuntimeFromEnv() === 'miniflare')(
+    'asks before updating: a waiting version shows the prompt, the page is not reloaded until the user says so',
+    async () => {
+      const file = join(projectRoot, 'app/build/service-worker.js');
+      const original = readFileSync(file, 'utf8');
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(appUrl + '/sign-in');
+        await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+        await page.reload();
+        await page.getByLabel('Username or e-mail').fill('typed before the update');
+        await page.evaluate(() => ((window as any).sameDocument = true));
 
-      writeFileSync(file, `${original}\n// a new version ${Date.now()}\n`);
-      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
-      const prompt = page.getByTestId('update-prompt');
-      await prompt.waitFor({ timeout: 20_000 });
-      expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting))).toBe(true);
-      await expectNoAxeViolations(page, 'update prompt');
+        writeFileSync(file, `${original}\n// a new version ${Date.now()}\n`);
+        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+        const prompt = page.getByTestId('update-prompt');
+        await prompt.waitFor({ timeout: 20_000 });
+        expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting))).toBe(
+          true,
+        );
+        await expectNoAxeViolations(page, 'update prompt');
 
-      // Nothing happens by itself: same document, the typed text is still there, the old worker in charge.
-      await page.waitForTimeout(1500);
-      expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
-      expect(await page.getByLabel('Username or e-mail').inputValue()).toBe('typed before the update');
+        // Nothing happens by itself: same document, the typed text is still there, the old worker in charge.
+        await page.waitForTimeout(1500);
+        expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
+        expect(await page.getByLabel('Username or e-mail').inputValue()).toBe('typed before the update');
 
-      await prompt.getByRole('button', { name: 'Reload now' }).click();
-      await page.waitForFunction(() => !(window as any).sameDocument, undefined, { timeout: 20_000 });
-      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-      expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting))).toBe(
-        false,
-      );
-      expect(await controlled(page)).toBe(true);
-    } finally {
-      writeFileSync(file, original);
-      await context.close();
-    }
-  });
+        await prompt.getByRole('button', { name: 'Reload now' }).click();
+        await page.waitForFunction(() => !(window as any).sameDocument, undefined, { timeout: 20_000 });
+        await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+        expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting))).toBe(
+          false,
+        );
+        expect(await controlled(page)).toBe(true);
+      } finally {
+        writeFileSync(file, original);
+        await context.close();
+      }
+    },
+  );
 });
 
 describe('media downloaded for offline', () => {

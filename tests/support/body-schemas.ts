@@ -9,6 +9,7 @@ import { progressBatchBody, progressEventBody } from '../../worker/routes/user-p
 import { newUserBody, updateUserBody } from '../../worker/routes/user-schemas';
 import { CONTENT_WRITERS } from '../../worker/services/content';
 import { SCHOOL_SETTINGS } from '../../worker/services/stats/school-settings';
+import { noFieldsBody } from '../../worker/lib/validation';
 
 export interface BodySchema {
   /** "METHOD /path", the route's own pattern. */
@@ -30,7 +31,9 @@ export const BODY_SCHEMAS: BodySchema[] = [
   { route: 'PUT /api/course-enrollments/:documentId', schema: statusBody },
   { route: 'POST /api/user-progresses', schema: progressEventBody },
   { route: 'POST /api/user-progresses/batch', schema: progressBatchBody },
+  { route: 'POST /api/quizzes/:documentId/attempts', schema: noFieldsBody },
   { route: 'POST /api/quiz-attempts/:documentId/submit', schema: submitBody },
+  { route: 'POST /api/hifz/recitations/:documentId/complete', schema: noFieldsBody },
   { route: 'POST /api/quizzes/:documentId/offline-attempts', schema: offlineAttemptBody },
   { route: 'POST /api/user-achievements', schema: awardBody },
   // One route for every setting: the key in the path picks the schema.

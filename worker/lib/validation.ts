@@ -1,10 +1,21 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError, badRequest, fromZodError } from './errors';
 import { isStorableText, STORABLE_TEXT_MESSAGE } from './postgres-values';
 
 /** Bodies larger than this are refused before parsing: nothing a form sends comes close. */
 export const MAX_JSON_BYTES = 1024 * 1024;
+
+/**
+ * The body of an action that takes no fields: none, `{}`, or `{ "data": {} }` as Strapi clients send.
+ * Such a body is still read: a request body left unread makes workerd close the client's keep-alive
+ * connection after the answer (the client's next request on it is reset), and a field the action does
+ * not take is a 400 that names it rather than something silently ignored.
+ */
+export const noFieldsBody = z
+  .object({ data: z.object({}).strict().optional() })
+  .strict()
+  .optional();
 
 /** Reads a JSON body and validates it; every failure is a 400 (or 413) that says what was wrong. */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {

@@ -6,7 +6,7 @@ import { hifzRecitations } from '../../db/schema';
 import { hifzRecitationBody, hifzRecitationGradeBody, type HifzRecitation } from '../contract/hifz';
 import { notFound } from '../lib/errors';
 import { readExactly } from '../lib/read-exactly';
-import { parseWith, readJson } from '../lib/validation';
+import { noFieldsBody, parseWith, readJson } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
 import { hifzStudentFor, type HifzIntent } from '../services/hifz/access';
 import { audioToken, audioTokenValid } from '../services/hifz/audio-links';
@@ -94,6 +94,7 @@ hifzRecitationRoutes.put('/:documentId/parts/:part', async (c) => {
 hifzRecitationRoutes.post('/:documentId/complete', async (c) => {
   authorize(c.var.user, 'hifzRecitations', 'create');
   const actor = requireUser(c.var.user);
+  await readJson(c, noFieldsBody);
   const db = await c.var.db();
   const student = await hifzStudentFor(db, actor, actor.documentId, 'read');
   const index = await loadQuranIndex(db);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { confirmsTokenFirstThing } from '../middleware/authenticate';
-import { readJson } from '../lib/validation';
+import { noFieldsBody, readJson } from '../lib/validation';
 import { authorize, requireUser } from '../policy/authorize';
 import { offlineAttempt } from '../contract/offline-attempts';
 import { submitOfflineAttempt } from '../services/learning/offline-attempts';
@@ -15,6 +15,7 @@ export const quizAttemptStartRoutes = new Hono<AppEnv>();
 quizAttemptStartRoutes.post('/:documentId/attempts', confirmsTokenFirstThing, async (c) => {
   authorize(c.var.user, 'quizAttempts', 'create');
   const user = requireUser(c.var.user);
+  await readJson(c, noFieldsBody);
   const { attempt, resumed } = await startQuizAttempt(await c.var.db(), user, c.req.param('documentId'), c.var.origin);
   // An attempt still open is answered again rather than doubled: 200, the same attempt.
   return c.json({ data: attempt, meta: {} }, resumed ? 200 : 201);
