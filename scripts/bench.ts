@@ -1,5 +1,6 @@
 // npm run bench — a measurement, not a test: a fixed dataset in a scratch database, the worker in workerd
-// (the production bundle through Miniflare; --runtime wrangler for wrangler dev), the local database proxy in a process of its own, and autocannon. For each database
+// (the production bundle alone, as Cloudflare runs it for /api/*; --runtime miniflare|wrangler for the
+// layers the local runtimes put in front), the local database proxy in a process of its own, and autocannon. For each database
 // (the embedded PGlite by default, and a real Postgres when DATABASE_URL is set or --database asks) and
 // each scale, the sections chosen with --sections (scripts/bench/options.ts; `--help` lists them):
 //   core          GET /_health as the runtime's ceiling, then the reads, each as a share of it
@@ -246,8 +247,9 @@ async function signIn(baseUrl: string, identifier: string): Promise<{ jwt: strin
 }
 
 const RUNTIME_NAMES: Record<BenchRuntime, string> = {
-  miniflare: 'workerd through Miniflare, the production bundle',
-  wrangler: 'workerd through wrangler dev, behind its proxy worker',
+  direct: 'the production bundle alone in workerd (Miniflare, a socket of its own)',
+  miniflare: 'the whole site in workerd through Miniflare (its entry worker and the assets router in front)',
+  wrangler: 'wrangler dev (its proxy worker, in a second workerd, in front too)',
 };
 
 async function startBenchWorker(database: ProxyChild, name: string, jwtSecret: string, vars: Record<string, string>) {

@@ -8,7 +8,7 @@ describe('parseBenchOptions', () => {
       scales: [1],
       sections: DEFAULT_SECTIONS,
       databases: ['embedded'],
-      runtime: 'miniflare',
+      runtime: 'direct',
       duration: 10,
       warmup: 3,
       mixedDuration: 20,
@@ -33,11 +33,13 @@ describe('parseBenchOptions', () => {
     });
   });
 
-  it('runs the worker in Miniflare unless wrangler dev is asked for, by flag or WORKER_RUNTIME', () => {
+  it('runs the worker alone unless the whole site or wrangler dev is asked for, by flag or BENCH_RUNTIME', () => {
     expect(parseBenchOptions(['--runtime', 'wrangler'], {}).runtime).toBe('wrangler');
-    expect(parseBenchOptions([], { WORKER_RUNTIME: 'wrangler' }).runtime).toBe('wrangler');
-    expect(parseBenchOptions(['--runtime=miniflare'], { WORKER_RUNTIME: 'wrangler' }).runtime).toBe('miniflare');
-    expect(() => parseBenchOptions(['--runtime', 'node'], {})).toThrow(/--runtime takes miniflare, wrangler; got node/);
+    expect(parseBenchOptions([], { BENCH_RUNTIME: 'miniflare' }).runtime).toBe('miniflare');
+    expect(parseBenchOptions(['--runtime=direct'], { BENCH_RUNTIME: 'wrangler' }).runtime).toBe('direct');
+    expect(() => parseBenchOptions(['--runtime', 'node'], {})).toThrow(
+      /--runtime takes direct, miniflare, wrangler; got node/,
+    );
     expect(() => parseBenchOptions(['--runtime', 'miniflare,wrangler'], {})).toThrow(/one runtime/);
   });
 

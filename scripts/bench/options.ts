@@ -7,8 +7,8 @@ export type Section = (typeof SECTIONS)[number];
 export const DEFAULT_SECTIONS: Section[] = ['core', 'writes', 'mixed', 'query-limits'];
 
 export const DATABASES = ['embedded', 'postgres'] as const;
-/** How workerd runs the worker (scripts/start/wrangler.ts): Miniflare directly, as production has no dev proxy. */
-export const RUNTIMES = ['miniflare', 'wrangler'] as const;
+/** How workerd runs the worker (scripts/start/wrangler.ts); by default alone, as Cloudflare runs it for /api/*. */
+export const RUNTIMES = ['direct', 'miniflare', 'wrangler'] as const;
 export type BenchRuntime = (typeof RUNTIMES)[number];
 export type DatabaseKind = (typeof DATABASES)[number];
 
@@ -30,8 +30,10 @@ export const USAGE = `npm run bench -- [options]
   --sections a,b     ${SECTIONS.join(', ')}, or all (default: ${DEFAULT_SECTIONS.join(',')}); BENCH_SECTIONS
   --database a,b     embedded, postgres, or both (default: embedded, and postgres when DATABASE_URL is set;
                      postgres without DATABASE_URL means postgres://postgres@127.0.0.1:5432/postgres); BENCH_DATABASE
-  --runtime r        miniflare (the production bundle in workerd, default) or wrangler (wrangler dev, with its
-                     proxy worker in front, as npm start runs it); WORKER_RUNTIME
+  --runtime r        direct (default: the production bundle alone in workerd, through Miniflare), miniflare
+                     (the whole site: Miniflare's entry worker and the assets router in front, as CI's run on
+                     Postgres), or wrangler (wrangler dev, its proxy worker in front too, as npm start);
+                     BENCH_RUNTIME
   --scale n[,m]      dataset scale(s), 1 to 50 (default 1); BENCH_SCALE
   --duration s       seconds per measured run of core and write endpoints (default 10); BENCH_DURATION
   --warmup s         seconds of warm-up before each (default 3); BENCH_WARMUP
@@ -96,7 +98,7 @@ export function parseBenchOptions(argv: readonly string[], env: Record<string, s
         ? [...DATABASES]
         : (list(databaseText, DATABASES, '--database') as DatabaseKind[]);
 
-  const runtime = list(get('runtime', 'WORKER_RUNTIME') ?? 'miniflare', RUNTIMES, '--runtime');
+  const runtime = list(get('runtime', 'BENCH_RUNTIME') ?? 'direct', RUNTIMES, '--runtime');
   if (runtime.length > 1) throw new Error('--runtime takes one runtime');
 
   const scales = (get('scale', 'BENCH_SCALE') ?? '1')

@@ -11,22 +11,24 @@ export interface RunningWorker {
 }
 
 /**
- * How the worker runs locally, both in workerd with the bindings of wrangler.toml:
+ * How the worker runs locally, each in workerd with the bindings of wrangler.toml:
  * - `wrangler`: as `wrangler dev --local` runs it (scripts/start/dev-worker.ts), rebuilt on change, behind
- *   wrangler's proxy worker;
- * - `miniflare`: the production bundle in Miniflare directly (scripts/start/miniflare-worker.ts), without
- *   wrangler dev's proxy worker; the bench's default, and CI's for one of its two runs.
+ *   wrangler's proxy worker; npm start's default;
+ * - `miniflare`: the production bundle in Miniflare directly (scripts/start/miniflare-worker.ts), the whole
+ *   site with Miniflare's entry worker and the assets router in front, no proxy worker; CI's run on Postgres;
+ * - `direct`: the same bundle alone on its own socket, the API only (no PWA): the bench's default.
  */
-export type WorkerRuntime = 'wrangler' | 'miniflare';
+export type WorkerRuntime = 'wrangler' | 'miniflare' | 'direct';
 
-export const WORKER_RUNTIMES: readonly WorkerRuntime[] = ['wrangler', 'miniflare'];
+/** The runtimes that serve the whole site, which WORKER_RUNTIME may pick for npm start and the tests. */
+export const SITE_RUNTIMES = ['wrangler', 'miniflare'] as const satisfies readonly WorkerRuntime[];
 
 /** WORKER_RUNTIME from the environment, else `fallback`; anything else is an error, not a guess. */
 export function workerRuntimeFromEnv(fallback: WorkerRuntime = 'wrangler'): WorkerRuntime {
   const asked = process.env.WORKER_RUNTIME;
   if (!asked) return fallback;
-  if (!(WORKER_RUNTIMES as readonly string[]).includes(asked))
-    throw new Error(`WORKER_RUNTIME must be one of ${WORKER_RUNTIMES.join(', ')}, not "${asked}"`);
+  if (!(SITE_RUNTIMES as readonly string[]).includes(asked))
+    throw new Error(`WORKER_RUNTIME must be one of ${SITE_RUNTIMES.join(', ')}, not "${asked}"`);
   return asked as WorkerRuntime;
 }
 
@@ -75,14 +77,15 @@ export async function startWrangler(options: {
     [
       '--import',
       'tsx',
-      join(projectRoot, runtime === 'miniflare' ? 'scripts/start/miniflare-worker.ts' : 'scripts/start/dev-worker.ts'),
+      join(projectRoot, runtime === 'wrangler' ? 'scripts/start/dev-worker.ts' : 'scripts/start/miniflare-worker.ts'),
       join(projectRoot, 'wrangler.toml'),
       envFile,
       '127.0.0.1',
       String(options.port),
       options.persistTo,
       options.quiet ? 'error' : 'warn',
-      options.watch ? '1' : '0',
+      // dev-worker.ts: rebuild on change or not; miniflare-worker.ts: the whole site or the worker alone.
+      { wrangler: options.watch ? '1' : '0', miniflare: 'app', direct: 'direct' }[runtime],
     ],
     {
       cwd: projectRoot,
