@@ -20,7 +20,8 @@ const wrangler = await startWrangler({
   watch: true,
 });
 printBanner(`http://127.0.0.1:${port}`, database.kind);
-if (wrangler.runtime === 'miniflare') console.log('  Worker: Miniflare (WORKER_RUNTIME=miniflare): no rebuild when its source changes.');
+if (wrangler.runtime === 'miniflare')
+  console.log('  Worker: Miniflare (WORKER_RUNTIME=miniflare): no rebuild when its source changes.');
 
 let stopping = false;
 async function stop(code: number) {
