@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measure, type LearnerTotals } from './achievement-rules';
+import { measure, movesAchievements, type LearnerTotals } from './achievement-rules';
 
 const totals: LearnerTotals = {
   coursesCompleted: 2,
@@ -35,5 +35,15 @@ describe('measuring achievement criteria', () => {
     expect(measure({ type: 'hifz_surah', surah: 114 }, totals).earned).toBe(true);
     expect(measure({ type: 'hifz_juz_count', count: 10 }, totals)).toEqual({ progress: 50, earned: false });
     expect(measure({ type: 'hifz_juz_count', count: 5 }, totals).earned).toBe(true);
+  });
+});
+
+describe('which learning events can move an achievement', () => {
+  it('completions and graded quizzes can; viewing a lesson, starting a quiz or answering alone cannot', () => {
+    for (const kind of ['lesson_completed', 'course_completed', 'quiz_passed', 'quiz_failed'] as const)
+      expect(movesAchievements([{ kind: 'lesson_experienced' }, { kind }])).toBe(true);
+    expect(movesAchievements([{ kind: 'lesson_experienced' }, { kind: 'quiz_attempted' }])).toBe(false);
+    expect(movesAchievements([{ kind: 'question_answered' }, { kind: 'badge_earned' }])).toBe(false);
+    expect(movesAchievements([])).toBe(false);
   });
 });

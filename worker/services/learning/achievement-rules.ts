@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { achievementCriteria } from '../../contract/achievement-criteria';
+import type { LearningEvent } from '../xapi/statements';
 
 export type Criteria = z.infer<typeof achievementCriteria>;
 
@@ -40,3 +41,20 @@ export function measure(criteria: Criteria, totals: LearnerTotals): { progress: 
     }
   }
 }
+
+/**
+ * The learning events that can move a total above: a completed lesson (lessons completed, and the
+ * lesson-completion streak it records), a completed course, a graded quiz (its score). Streaks from signing
+ * in and hifz milestones are measured where they happen. A lesson viewed or a quiz started moves nothing
+ * a badge counts, so a request with only those is not measured: a badge created for totals a learner
+ * already has is awarded at their next event that counts.
+ */
+const MOVING_KINDS: ReadonlySet<LearningEvent['kind']> = new Set([
+  'lesson_completed',
+  'course_completed',
+  'quiz_passed',
+  'quiz_failed',
+]);
+
+export const movesAchievements = (events: readonly Pick<LearningEvent, 'kind'>[]): boolean =>
+  events.some((e) => MOVING_KINDS.has(e.kind));

@@ -6,6 +6,7 @@ import { ApiError } from '../../lib/errors';
 import { isTransientConflict } from '../../lib/postgres-errors';
 import { recordLearningEvents } from '../xapi/statements';
 import { awardEarnedAchievements } from './achievements';
+import { movesAchievements } from './achievement-rules';
 import { issueCertificate } from '../certificates/issue-certificate';
 import { LearningLog } from './learning-log';
 import { recordStreakActivity } from './streaks';
@@ -68,7 +69,7 @@ async function learn<T>(
   for (const at of [...log.completionTimes].sort((a, b) => a.getTime() - b.getTime()))
     await recordStreakActivity(tx, user.id, 'lesson_completion', at);
   for (const course of log.completedCourses) await issueCertificate(tx, user.id, course.documentId, now);
-  if (log.events.length > 0) await awardEarnedAchievements(tx, user.id, log);
+  if (movesAchievements(log.events)) await awardEarnedAchievements(tx, user.id, log);
   await recordLearningEvents(tx, { id: user.id, documentId: user.documentId }, log.events, {
     origin,
     timestamp: now,
