@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { api, registerStudent, tokenFor, unique } from '../support/api';
 import { openTestDatabase } from '../support/database-handle';
-import { publishedCourse } from '../support/learning';
+import { event, publishedCourse } from '../support/learning';
 import { onOneConnection } from '../support/keep-alive';
 
 const QUESTIONS = [
@@ -120,6 +120,46 @@ describe('taking a quiz', () => {
       { method: 'GET', path: '/_health' },
     ]);
     expect(statuses).toEqual(['201', '200', '204']);
+  });
+
+  it('a quiz’s lesson admits the learner as a progress event would: prerequisites first, locked lessons in order', async () => {
+    const first = await publishedCourse({ lessonCount: 1 });
+    const { lessons, teacher } = await publishedCourse({
+      lessonCount: 2,
+      locked: 1,
+      prerequisites: [first.course.documentId],
+    });
+    const quiz = await api('/api/quizzes', {
+      token: teacher,
+      body: { data: { title: unique('Locked quiz '), lesson: lessons[1]!.documentId, questions: QUESTIONS } },
+    });
+    expect(quiz.status).toBe(201);
+    const s = await registerStudent();
+    const start = () => api(`/api/quizzes/${quiz.body.data.documentId}/attempts`, { token: s.jwt, body: {} });
+    const progress = (lesson: string) =>
+      api('/api/user-progresses', { token: s.jwt, body: { data: event(lesson, { completed: true }) } });
+
+    const early = await start();
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toMatch(/^Complete “Learning .+” first$/);
+    expect((await progress(first.lessons[0]!.documentId)).status).toBe(201);
+    const locked = await start();
+    expect(locked.status).toBe(409);
+    expect(locked.body.error.message).toMatch(/is locked until the lessons before it are completed/);
+    expect((await progress(lessons[0]!.documentId)).status).toBe(201);
+    const opened = await start();
+    expect(opened.status).toBe(201);
+    // BEGIN (with the token's check and the lock), the quiz with its lesson, enrollment, lock and review
+    // rule, the earlier attempts, the new attempt, its xAPI statement, COMMIT.
+    expect(opened.headers.get('x-db-queries')).toBe('6');
+    const submitted = await api(`/api/quiz-attempts/${opened.body.data.documentId}/submit`, {
+      token: s.jwt,
+      body: { data: { answers: {} } },
+    });
+    expect(submitted.status).toBe(200);
+    // BEGIN, the claim, the quiz with its lesson and the learner's record of it, the graded attempt, the
+    // review rule, the lesson's record, the enrollment, the badges, the xAPI statements, COMMIT.
+    expect(submitted.headers.get('x-db-queries')).toBe('10');
   });
 
   it('partial credit: multiple choice and ordering (rules in README)', async () => {

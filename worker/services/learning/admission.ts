@@ -1,9 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { courseEnrollments } from '../../../db/schema';
 import type { AuthUser } from '../../env';
 import { enroll, missingPrerequisites } from './enrollments';
-import { lessonIsOpen } from './lesson-locks';
 
 export interface LessonPlace {
   id: number;
@@ -20,28 +17,21 @@ export interface LessonPlace {
  * in the course (when its prerequisites allow); a locked lesson opens only after the lessons before it.
  * Answers why the learner may not work on the lesson yet, or null.
  *
- * `enrolledIn`: courses this transaction already knows the learner is enrolled in (an enrollment is not
- * removed by learning), so a batch of events in one course checks the enrollment once, not per event.
+ * `known`: what was read with the lesson (quiz-context.ts): whether the learner is enrolled, and how many
+ * lessons before it they have not completed (lesson-locks.ts). Enrolling changes neither completion.
  */
 export async function admitToLesson(
   tx: Database,
   user: AuthUser,
   lesson: LessonPlace,
-  enrolledIn?: Set<number>,
+  known: { enrolled: boolean; pendingBefore: number },
 ): Promise<string | null> {
-  if (!enrolledIn?.has(lesson.courseId)) {
-    const [enrollment] = await tx
-      .select({ id: courseEnrollments.id })
-      .from(courseEnrollments)
-      .where(and(eq(courseEnrollments.userId, user.id), eq(courseEnrollments.courseId, lesson.courseId)));
-    if (!enrollment) {
-      const missing = await missingPrerequisites(tx, user.id, lesson.courseId);
-      if (missing.length) return completePrerequisitesFirst(missing);
-      await enroll(tx, user, { id: lesson.courseId, documentId: lesson.courseDocumentId, title: lesson.courseTitle });
-    }
-    enrolledIn?.add(lesson.courseId);
+  if (!known.enrolled) {
+    const missing = await missingPrerequisites(tx, user.id, lesson.courseId);
+    if (missing.length) return completePrerequisitesFirst(missing);
+    await enroll(tx, user, { id: lesson.courseId, documentId: lesson.courseDocumentId, title: lesson.courseTitle });
   }
-  if (lesson.isLocked && !(await lessonIsOpen(tx, user.id, lesson))) return lockedUntilEarlierLessons(lesson);
+  if (lesson.isLocked && known.pendingBefore > 0) return lockedUntilEarlierLessons(lesson);
   return null;
 }
 

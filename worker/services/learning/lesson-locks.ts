@@ -1,27 +1,14 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Database } from '../../../db/client';
-import { lessons, userProgresses } from '../../../db/schema';
+import { sql, type SQL } from 'drizzle-orm';
 
 /**
  * A locked lesson opens when every lesson before it in the course (by `order`) is completed by the
  * learner. Unlocked lessons are always open; a teacher locks the lessons that build on earlier ones.
+ *
+ * The rule, once, as a subquery: the ids of the lessons before the lesson at (`courseId`, `order`) the
+ * learner has not completed. A locked lesson is open when it yields none. Progress events read it for
+ * every locked lesson of a batch (progress-intake.ts), quiz attempts for the quiz's lesson (quiz-context.ts).
  */
-export async function lessonIsOpen(
-  tx: Database,
-  userId: number,
-  lesson: { id: number; courseId: number; order: number; isLocked: boolean },
-): Promise<boolean> {
-  if (!lesson.isLocked) return true;
-  const [row] = await tx
-    .select({ pending: sql<number>`count(*)::int` })
-    .from(lessons)
-    .leftJoin(userProgresses, and(eq(userProgresses.lessonId, lessons.id), eq(userProgresses.userId, userId)))
-    .where(
-      and(
-        eq(lessons.courseId, lesson.courseId),
-        lt(lessons.order, lesson.order),
-        sql`coalesce(${userProgresses.completed}, false) = false`,
-      ),
-    );
-  return (row?.pending ?? 0) === 0;
-}
+export const lessonsStillLocking = (courseId: SQL, order: SQL, userId: number): SQL => sql`
+  SELECT before.id FROM lessons before
+  LEFT JOIN user_progresses up ON up.lesson_id = before.id AND up.user_id = ${userId}
+  WHERE before.course_id = ${courseId} AND before."order" < ${order} AND NOT coalesce(up.completed, false)`;

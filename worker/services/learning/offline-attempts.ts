@@ -9,7 +9,8 @@ import { badRequest, conflict } from '../../lib/errors';
 import { admitToLesson } from './admission';
 import { offlineAttemptAllowed } from './attempt-rules';
 import type { LearningLog } from './learning-log';
-import { answersShown, findReadableQuiz, gradeClaimed, lessonRef } from './quiz-attempts';
+import { answersShown, gradeClaimed } from './quiz-attempts';
+import { findQuizToTake } from './quiz-context';
 import { inLearningTransaction, learningMeta } from './run-learning';
 
 type Layout = { questionId: string; optionOrder: number[] | null }[];
@@ -131,7 +132,7 @@ export async function recordOfflineAttempt(
   log: LearningLog,
   now = new Date(),
 ): Promise<{ attempt: GradedOfflineAttempt; created: boolean }> {
-  const quiz = await findReadableQuiz(tx, user, quizDocumentId);
+  const { quiz, lesson, ...known } = await findQuizToTake(tx, user, quizDocumentId);
   const [earlier] = await tx
     .select()
     .from(quizAttempts)
@@ -143,9 +144,8 @@ export async function recordOfflineAttempt(
   const questions = quizQuestions.parse(quiz.questions);
   const issues = offlineAttemptIssues(questions, input.layout, input.answers);
   if (issues.length) throw badRequest(issues[0]!.message, { errors: issues });
-  const lesson = await lessonRef(tx, quiz.lessonId);
   if (lesson) {
-    const refusal = await admitToLesson(tx, user, lesson);
+    const refusal = await admitToLesson(tx, user, lesson, known);
     if (refusal) throw conflict(refusal);
   }
   const { startedAt, submittedAt } = deviceTimes(input.startedAt, input.submittedAt, now);

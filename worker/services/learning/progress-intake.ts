@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { enrollmentRefresh } from './enrollments';
+import { lessonsStillLocking } from './lesson-locks';
 import type { LessonRecord } from './progress-merge';
 
 export interface LessonInfo {
@@ -94,9 +95,8 @@ export async function takeInEvents(tx: Database, userId: number, events: IntakeE
       (SELECT coalesce(json_agg(e.course_id), '[]') FROM course_enrollments e
         WHERE e.user_id = ${userId} AND e.course_id IN (SELECT course_id FROM found)) AS enrolled,
       (SELECT coalesce(json_object_agg(f.id, (
-          SELECT coalesce(json_agg(before.id), '[]') FROM lessons before
-          LEFT JOIN user_progresses up ON up.lesson_id = before.id AND up.user_id = ${userId}
-          WHERE before.course_id = f.course_id AND before."order" < f."order" AND NOT coalesce(up.completed, false)
+          SELECT coalesce(json_agg(locking.id), '[]')
+          FROM (${lessonsStillLocking(sql`f.course_id`, sql`f."order"`, userId)}) locking
         )), '{}') FROM found f WHERE f.is_locked) AS pending,
       (SELECT coalesce(json_agg(json_build_object('lessonId', up.lesson_id, 'documentId', up.document_id,
           'progress', up.progress, 'completed', up.completed, 'quizScore', up.quiz_score,

@@ -10,19 +10,26 @@ import type {
 } from '../../contract/learning';
 import type { AuthUser } from '../../env';
 import { quizQuestions, type QuizQuestion } from '../../contract/quiz-questions';
-import { contentType } from '../../content/registry';
-import { allOf } from '../../lib/sql-predicates';
-import { readScopes } from '../../content/readable';
 import { answersRevealed, LATE_GRACE_SECONDS } from '../../content/quiz-review';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { nextAttempt, type AttemptLimits } from './attempt-rules';
 import { gradeAttempt } from './grading';
 import type { LearningLog } from './learning-log';
 import { admitToLesson } from './admission';
+import { findQuizToTake } from './quiz-context';
 import { refreshEnrollment } from './enrollments';
 import { inLearningTransaction, learningMeta } from './run-learning';
 
 type Layout = { questionId: string; optionOrder: number[] | null }[];
+
+type LessonOfQuiz = {
+  id: number;
+  documentId: string;
+  title: string;
+  courseId: number;
+  courseDocumentId: string;
+  courseTitle: string;
+};
 
 function shuffled<T>(items: T[]): T[] {
   const out = [...items];
@@ -85,37 +92,6 @@ export type QuizRow = {
   showCorrectAnswers: AttemptLimits['showCorrectAnswers'];
 };
 
-export async function findReadableQuiz(tx: Database, user: AuthUser, documentId: string): Promise<QuizRow> {
-  const type = contentType('quizzes');
-  const where = allOf([sql`q.document_id = ${documentId}`, type.visibility('q', user, readScopes(type, user))]);
-  const rows = await tx.execute<QuizRow>(sql`
-    SELECT q.id, q.document_id AS "documentId", q.title, q.questions, q.time_limit AS "timeLimit", q.passing_score AS "passingScore",
-           q.randomize_questions AS "randomizeQuestions", q.lesson_id AS "lessonId",
-           q.attempts_allowed AS "attemptsAllowed", q.attempt_delay AS "attemptDelay", q.show_correct_answers AS "showCorrectAnswers"
-    FROM quizzes q WHERE ${where}`);
-  if (!rows.rows[0]) throw notFound(`No quiz ${documentId}`);
-  return rows.rows[0];
-}
-
-export async function lessonRef(tx: Database, lessonId: number | null) {
-  if (lessonId === null) return null;
-  const [row] = await tx
-    .select({
-      id: lessons.id,
-      documentId: lessons.documentId,
-      title: lessons.title,
-      courseId: lessons.courseId,
-      order: lessons.order,
-      isLocked: lessons.isLocked,
-      courseDocumentId: courses.documentId,
-      courseTitle: courses.title,
-    })
-    .from(lessons)
-    .innerJoin(courses, eq(courses.id, lessons.courseId))
-    .where(eq(lessons.id, lessonId));
-  return row ?? null;
-}
-
 /** Whether the learner's graded attempts at the quiz show its right answers now (content/quiz-review.ts). */
 export async function answersShown(tx: Database, quizId: number, userId: number): Promise<boolean> {
   const rows = await tx.execute<{ shown: boolean }>(
@@ -137,11 +113,10 @@ export async function startAttempt(
   log: LearningLog,
   now = new Date(),
 ): Promise<{ attempt: StartedAttempt; resumed: boolean }> {
-  const quiz = await findReadableQuiz(tx, user, quizDocumentId);
+  const { quiz, lesson, ...known } = await findQuizToTake(tx, user, quizDocumentId);
   const questions = quizQuestions.parse(quiz.questions);
-  const lesson = await lessonRef(tx, quiz.lessonId);
   if (lesson) {
-    const refusal = await admitToLesson(tx, user, lesson);
+    const refusal = await admitToLesson(tx, user, lesson, known);
     if (refusal) throw conflict(refusal);
   }
   const earlier = await tx
@@ -149,7 +124,7 @@ export async function startAttempt(
     .from(quizAttempts)
     .where(and(eq(quizAttempts.quizId, quiz.id), eq(quizAttempts.userId, user.id)))
     .orderBy(quizAttempts.startedAt, quizAttempts.id);
-  const next = nextAttempt(quiz, earlier, await answersShown(tx, quiz.id, user.id), now);
+  const next = nextAttempt(quiz, earlier, known.answersShown, now);
   if (next.kind === 'refused') {
     throw conflict(next.message, {
       attemptsUsed: next.attemptsUsed,
@@ -247,8 +222,30 @@ export async function gradeClaimed(
   log: LearningLog,
   now: Date,
 ): Promise<GradedAttempt> {
-  const [quiz] = await tx.select().from(quizzes).where(eq(quizzes.id, claimed.quizId));
-  const questions = quizQuestions.parse(quiz!.questions);
+  // The quiz, its lesson and course, and whether the learner had completed that lesson: one round trip.
+  const [context] = await tx
+    .select({
+      quiz: quizzes,
+      lesson: {
+        id: lessons.id,
+        documentId: lessons.documentId,
+        title: lessons.title,
+        courseId: lessons.courseId,
+        courseDocumentId: courses.documentId,
+        courseTitle: courses.title,
+      },
+      completedBefore: userProgresses.completed,
+    })
+    .from(quizzes)
+    .leftJoin(lessons, eq(lessons.id, quizzes.lessonId))
+    .leftJoin(courses, eq(courses.id, lessons.courseId))
+    .leftJoin(userProgresses, and(eq(userProgresses.lessonId, lessons.id), eq(userProgresses.userId, user.id)))
+    .where(eq(quizzes.id, claimed.quizId));
+  const { quiz } = context!;
+  // Left joins make each field nullable; a lesson always has its course (a foreign key), so a lesson found
+  // has them all.
+  const lesson = (context!.lesson?.id == null ? null : context!.lesson) as LessonOfQuiz | null;
+  const questions = quizQuestions.parse(quiz.questions);
   const layout = new Map(claimed.layout.map((l) => [l.questionId, l.optionOrder]));
   const unknown = Object.keys(answers).filter((id) => !layout.has(id));
   if (unknown.length)
@@ -261,7 +258,7 @@ export async function gradeClaimed(
   );
   const grade = gradeAttempt(asked, original);
   const late = claimed.deadlineAt !== null && now.getTime() > claimed.deadlineAt.getTime() + LATE_GRACE_SECONDS * 1000;
-  const passed = !late && grade.scorePercent >= quiz!.passingScore;
+  const passed = !late && grade.scorePercent >= quiz.passingScore;
   const feedback = asked.map((q) => {
     const result = grade.questions.find((r) => r.questionId === q.id)!;
     return {
@@ -275,10 +272,9 @@ export async function gradeClaimed(
     .set({ answers, score: grade.scorePercent, passed, late, feedback })
     .where(eq(quizAttempts.id, claimed.id));
   // Decided after this attempt is stored: passing it, or using the last attempt, may be what shows them.
-  const shown = await answersShown(tx, quiz!.id, user.id);
+  const shown = await answersShown(tx, quiz.id, user.id);
 
-  const lesson = await lessonRef(tx, quiz!.lessonId);
-  const quizRef = { documentId: quiz!.documentId, title: quiz!.title };
+  const quizRef = { documentId: quiz.documentId, title: quiz.title };
   const lessonDoc = lesson && { documentId: lesson.documentId, title: lesson.title };
   for (const q of feedback) {
     const question = asked.find((a) => a.id === q.questionId)!;
@@ -306,10 +302,6 @@ export async function gradeClaimed(
 
   let lessonCompleted = false;
   if (lesson && !late) {
-    const [before] = await tx
-      .select({ completed: userProgresses.completed })
-      .from(userProgresses)
-      .where(and(eq(userProgresses.userId, user.id), eq(userProgresses.lessonId, lesson.id)));
     await tx
       .insert(userProgresses)
       .values({
@@ -332,7 +324,7 @@ export async function gradeClaimed(
           updatedAt: sql`now()`,
         },
       });
-    lessonCompleted = passed && !before?.completed;
+    lessonCompleted = passed && !context!.completedBefore;
     await refreshEnrollment(tx, user.id, lesson.courseId, log);
     if (lessonCompleted)
       log.add(
@@ -350,7 +342,7 @@ export async function gradeClaimed(
     score: grade.scorePercent,
     passed,
     late,
-    passingScore: quiz!.passingScore,
+    passingScore: quiz.passingScore,
     submittedAt: now.toISOString(),
     earned: grade.earned,
     possible: grade.possible,
