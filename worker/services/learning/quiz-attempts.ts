@@ -19,17 +19,12 @@ import { admitToLesson } from './admission';
 import { findQuizToTake } from './quiz-context';
 import { refreshEnrollment } from './enrollments';
 import { inLearningTransaction, learningMeta } from './run-learning';
+import type { LessonInfo } from './progress-intake';
 
 type Layout = { questionId: string; optionOrder: number[] | null }[];
 
-type LessonOfQuiz = {
-  id: number;
-  documentId: string;
-  title: string;
-  courseId: number;
-  courseDocumentId: string;
-  courseTitle: string;
-};
+/** A quiz's lesson as grading names it: the lesson and its course. */
+type LessonOfQuiz = Omit<LessonInfo, 'isLocked' | 'order'>;
 
 function shuffled<T>(items: T[]): T[] {
   const out = [...items];
