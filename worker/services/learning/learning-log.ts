@@ -1,4 +1,4 @@
-import type { LearningEvent } from '../xapi/statements';
+import { statementRows, type Actor, type LearningEvent, type StatementRow } from '../xapi/statements';
 
 /**
  * What happened during one request, collected while the rules run and recorded as xAPI statements in
@@ -6,10 +6,35 @@ import type { LearningEvent } from '../xapi/statements';
  */
 export class LearningLog {
   readonly events: LearningEvent[] = [];
+  /** How many of `events`, from the first, a write has already stored as statements (takeStatements). */
+  #stored = 0;
   readonly earnedAchievements: { documentId: string; title: string; points: number }[] = [];
   readonly completedCourses: { documentId: string; title: string }[] = [];
   /** When lessons were completed (on the device's clock): the lesson_completion streak counts these days. */
   readonly completionTimes: Date[] = [];
+
+  /**
+   * `statements`: who the statements are by, and where and when (the learning transaction sets it); a log
+   * without it (rules run on their own in tests) records none.
+   */
+  constructor(private readonly statements?: { actor: Actor; origin: string; timestamp: Date }) {}
+
+  /**
+   * The statements of the events not stored yet, now counted as stored: a write that can carry them in its
+   * own statement takes them (a progress event's records), so they cost no round trip of their own. The
+   * transaction stores what is left at its end (`unstored`).
+   */
+  takeStatements(): StatementRow[] {
+    if (!this.statements) return [];
+    const rows = statementRows(this.statements.actor, this.events.slice(this.#stored), this.statements);
+    this.#stored = this.events.length;
+    return rows;
+  }
+
+  /** The events whose statements no write has taken. */
+  get unstored(): LearningEvent[] {
+    return this.events.slice(this.#stored);
+  }
 
   add(event: LearningEvent, at?: Date): void {
     if (event.kind === 'lesson_completed') this.completionTimes.push(at ?? new Date());

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client';
 import { enrollmentRefresh } from './enrollments';
 import { lessonsStillLocking } from './lesson-locks';
 import type { LessonRecord } from './progress-merge';
+import type { StatementRow } from '../xapi/statements';
 
 export interface LessonInfo {
   id: number;
@@ -132,6 +133,7 @@ export async function writeRecords(
   folds: { lessonId: number; documentId: string; record: LessonRecord }[],
   courseIds: number[],
   now: Date,
+  statements: StatementRow[] = [],
 ): Promise<{ documentIds: Map<number, string>; completedCourses: Map<number, { documentId: string; title: string }> }> {
   if (folds.length === 0) return { documentIds: new Map(), completedCourses: new Map() };
   const input = JSON.stringify(
@@ -145,6 +147,17 @@ export async function writeRecords(
     })),
   );
   const refresh = enrollmentRefresh(now);
+  const statementsJson = JSON.stringify(
+    statements.map((row) => ({
+      id: row.id,
+      user_id: row.userId,
+      verb: row.verb,
+      activity: row.activity,
+      statement: row.statement,
+      timestamp: row.timestamp.toISOString(),
+      stored: row.stored.toISOString(),
+    })),
+  );
   const { rows } = await tx.execute<{
     records: { lessonId: number; documentId: string }[];
     refreshed: { courseId: number; completedNow: boolean; course: { documentId: string; title: string } | null }[];
@@ -161,6 +174,12 @@ export async function writeRecords(
         last_accessed = GREATEST(user_progresses.last_accessed, excluded.last_accessed),
         updated_at = now()
       RETURNING lesson_id, document_id, progress, completed
+    ), logged AS (
+      -- The xAPI statements of the events applied, in the same round trip (learning-log.ts takeStatements).
+      INSERT INTO xapi_statements (id, user_id, verb, activity, statement, timestamp, stored)
+      SELECT s.id, s.user_id, s.verb, s.activity, s.statement, s.timestamp, s.stored
+      FROM jsonb_to_recordset(${statementsJson}::jsonb)
+        AS s(id uuid, user_id int, verb text, activity text, statement jsonb, timestamp timestamptz, stored timestamptz)
     ), touched AS (
       SELECT value::int AS course_id FROM jsonb_array_elements_text(${JSON.stringify(courseIds)}::jsonb)
     ), counts AS (

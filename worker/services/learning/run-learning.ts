@@ -63,17 +63,15 @@ async function learn<T>(
   work: (tx: Database, log: LearningLog) => Promise<T>,
   now: Date,
 ) {
-  const log = new LearningLog();
+  const actor = { id: user.id, documentId: user.documentId };
+  const log = new LearningLog({ actor, origin, timestamp: now });
   const result = await work(tx, log);
   // Oldest first: a streak only moves forward in time (streak-rules.ts).
   for (const at of [...log.completionTimes].sort((a, b) => a.getTime() - b.getTime()))
     await recordStreakActivity(tx, user.id, 'lesson_completion', at);
   for (const course of log.completedCourses) await issueCertificate(tx, user.id, course.documentId, now);
   if (movesAchievements(log.events)) await awardEarnedAchievements(tx, user.id, log);
-  await recordLearningEvents(tx, { id: user.id, documentId: user.documentId }, log.events, {
-    origin,
-    timestamp: now,
-  });
+  await recordLearningEvents(tx, actor, log.unstored, { origin, timestamp: now });
   return { result, log };
 }
 

@@ -227,18 +227,28 @@ export function buildStatements(actor: Actor, events: LearningEvent[], options: 
   });
 }
 
-/** Inserts them in ONE statement (a multi-row INSERT); never updates or deletes. */
-export async function recordLearningEvents(
-  db: Database,
+/** A statement as its row is stored: the LRS answers `statement`, the other columns find it. */
+export interface StatementRow {
+  id: string;
+  userId: number;
+  verb: string;
+  activity: string;
+  statement: XapiStatement;
+  timestamp: Date;
+  stored: Date;
+}
+
+/** The rows of the events' statements, stored now, with the LMS as their authority (pure but for ids and the clock). */
+export function statementRows(
   actor: Actor,
   events: LearningEvent[],
   options: { origin: string; timestamp: Date },
-): Promise<void> {
-  if (events.length === 0) return;
+): StatementRow[] {
+  if (events.length === 0) return [];
   const origin = new URL(options.origin).origin;
   // Set here, not by the column default, so the row and the JSON the LRS answers agree to the millisecond.
   const stored = new Date();
-  const rows = buildStatements(actor, events, options).map((built) => {
+  return buildStatements(actor, events, options).map((built) => {
     const statement: XapiStatement = { ...built, stored: stored.toISOString(), authority: lmsAuthority(origin) };
     return {
       id: statement.id,
@@ -250,5 +260,15 @@ export async function recordLearningEvents(
       stored,
     };
   });
-  await db.insert(xapiStatements).values(rows);
+}
+
+/** Inserts them in ONE statement (a multi-row INSERT); never updates or deletes. */
+export async function recordLearningEvents(
+  db: Database,
+  actor: Actor,
+  events: LearningEvent[],
+  options: { origin: string; timestamp: Date },
+): Promise<void> {
+  if (events.length === 0) return;
+  await db.insert(xapiStatements).values(statementRows(actor, events, options));
 }
