@@ -78,7 +78,7 @@ import { middlewareCostMicros, usageOverhead } from './bench/usage-overhead';
 import { mixedEndpoint, writeEndpoints } from './bench/write-endpoints';
 import { ISSUE_ATTACK, WORST_ALLOWED_QUERIES } from './bench/worst-queries';
 import { buildAppIfStale } from './start/build-app';
-import { startWrangler } from './start/wrangler';
+import { startWorker } from './start/worker-runtime';
 
 const SEED = 20260301;
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -257,7 +257,7 @@ async function startBenchWorker(database: ProxyChild, name: string, jwtSecret: s
   const persistTo = mkdtempSync(join(tmpdir(), 'lms-bench-'));
   cleanups.push({ name: `${name} temp dir`, run: async () => rmSync(persistTo, { recursive: true, force: true }) });
   const t0 = performance.now();
-  const worker = await startWrangler({
+  const worker = await startWorker({
     port,
     database,
     jwtSecret,

@@ -12,7 +12,7 @@ import { freePort } from '../db/local/free-port';
 import { DEMO_PASSWORD } from '../db/seed/demo-users';
 import { startTestDatabase } from '../tests/support/test-database';
 import * as fixture from '../tests/support/media-fixtures';
-import { startWrangler } from './start/wrangler';
+import { startWorker } from './start/worker-runtime';
 
 const MB = 1024 * 1024;
 let addresses = 0;
@@ -159,7 +159,7 @@ async function bigUpload(base: string, megabytes: number) {
 const database = await startTestDatabase();
 const port = await freePort();
 process.env.EXPOSE_DB_STATS = '1';
-const worker = await startWrangler({
+const worker = await startWorker({
   port,
   database,
   jwtSecret: crypto.randomUUID() + crypto.randomUUID(),

@@ -4,7 +4,7 @@ import { startLocalDatabase } from '../db/local/local-database';
 import { embeddedDataDir, dataDir } from './paths';
 import { prepareDatabase } from './start/prepare-database';
 import { buildAppIfStale } from './start/build-app';
-import { startWrangler } from './start/wrangler';
+import { startWorker } from './start/worker-runtime';
 import { printBanner } from './start/banner';
 import { devSecret } from './start/dev-secret';
 
@@ -12,7 +12,7 @@ const port = Number(process.env.PORT ?? 8787);
 const database = await startLocalDatabase({ dataDir: embeddedDataDir });
 await prepareDatabase(database);
 await buildAppIfStale();
-const wrangler = await startWrangler({
+const worker = await startWorker({
   port,
   database,
   jwtSecret: devSecret(dataDir),
@@ -20,22 +20,22 @@ const wrangler = await startWrangler({
   watch: true,
 });
 printBanner(`http://127.0.0.1:${port}`, database.kind);
-if (wrangler.runtime === 'miniflare')
+if (worker.runtime === 'miniflare')
   console.log('  Worker: Miniflare (WORKER_RUNTIME=miniflare): no rebuild when its source changes.');
 
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  wrangler.stop();
+  worker.stop();
   await database.stop().catch(() => {});
   process.exit(code);
 }
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
-wrangler.exited.then((code) => {
+worker.exited.then((code) => {
   if (!stopping) {
-    console.error(`the worker (${wrangler.runtime}) exited (${code})`);
+    console.error(`the worker (${worker.runtime}) exited (${code})`);
     void stop(code ?? 1);
   }
 });

@@ -1,14 +1,16 @@
 // npm run bench's command line: which scales, which sections, which databases, and for how long.
 // Flags win over the environment variables of the same meaning (kept for older habits and CI).
 
+import type { WorkerRuntime } from '../start/worker-runtime';
+
 export const SECTIONS = ['core', 'writes', 'mixed', 'query-limits', 'analytics', 'usage'] as const;
 export type Section = (typeof SECTIONS)[number];
 /** What runs without --sections: issue 10's data-path figures, in a few minutes per database. */
 export const DEFAULT_SECTIONS: Section[] = ['core', 'writes', 'mixed', 'query-limits'];
 
 export const DATABASES = ['embedded', 'postgres'] as const;
-/** How workerd runs the worker (scripts/start/wrangler.ts); by default alone, as Cloudflare runs it for /api/*. */
-export const RUNTIMES = ['direct', 'miniflare', 'wrangler'] as const;
+/** How workerd runs the worker (scripts/start/worker-runtime.ts); by default alone, as Cloudflare runs it for /api/*. */
+export const RUNTIMES = ['direct', 'miniflare', 'wrangler'] as const satisfies readonly WorkerRuntime[];
 export type BenchRuntime = (typeof RUNTIMES)[number];
 export type DatabaseKind = (typeof DATABASES)[number];
 

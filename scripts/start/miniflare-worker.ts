@@ -30,7 +30,7 @@ const [config, envFile, host, port, persist, logLevel, mode] = process.argv.slic
   'app' | 'direct',
 ];
 
-/** The env file startWrangler writes: KEY=<JSON string> per line. */
+/** The env file startWorker writes: KEY=<JSON string> per line. */
 function readEnvFile(path: string): Record<string, string> {
   const vars: Record<string, string> = {};
   for (const line of readFileSync(path, 'utf8').split('\n')) {

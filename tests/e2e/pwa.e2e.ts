@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../scripts/paths';
-import { workerRuntimeFromEnv } from '../../scripts/start/wrangler';
+import { workerRuntimeFromEnv } from '../../scripts/start/worker-runtime';
 import { signInDemo } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';

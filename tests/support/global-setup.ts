@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../db/local/free-port';
 import { toBase64Url } from '../../worker/lib/ids';
-import { startWrangler } from '../../scripts/start/wrangler';
+import { startWorker } from '../../scripts/start/worker-runtime';
 import { startTestDatabase } from './test-database';
 import { buildAppIfStale } from '../../scripts/start/build-app';
 
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   await buildAppIfStale();
   // Lets tests count the statements behind a request (X-DB-Queries): the no-N+1 promise is checked.
   process.env.EXPOSE_DB_STATS = '1';
-  const worker = await startWrangler({
+  const worker = await startWorker({
     port,
     database,
     jwtSecret,

@@ -22,18 +22,13 @@ export class LearningLog {
   /**
    * The statements of the events not stored yet, now counted as stored: a write that can carry them in its
    * own statement takes them (a progress event's records), so they cost no round trip of their own. The
-   * transaction stores what is left at its end (`unstored`).
+   * transaction takes and stores what is left at its end (run-learning.ts).
    */
   takeStatements(): StatementRow[] {
     if (!this.statements) return [];
     const rows = statementRows(this.statements.actor, this.events.slice(this.#stored), this.statements);
     this.#stored = this.events.length;
     return rows;
-  }
-
-  /** The events whose statements no write has taken. */
-  get unstored(): LearningEvent[] {
-    return this.events.slice(this.#stored);
   }
 
   add(event: LearningEvent, at?: Date): void {

@@ -135,7 +135,7 @@ export async function writeRecords(
   now: Date,
   statements: StatementRow[] = [],
 ): Promise<{ documentIds: Map<number, string>; completedCourses: Map<number, { documentId: string; title: string }> }> {
-  if (folds.length === 0) return { documentIds: new Map(), completedCourses: new Map() };
+  if (folds.length === 0 && statements.length === 0) return { documentIds: new Map(), completedCourses: new Map() };
   const input = JSON.stringify(
     folds.map(({ lessonId, documentId, record }) => ({
       document_id: documentId,

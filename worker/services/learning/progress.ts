@@ -153,8 +153,7 @@ export async function recordProgress(
     })),
     [...touchedCourses],
     now,
-    // Applied events are what made the folds and what the log holds so far.
-    appliedByLesson.size ? log.takeStatements() : [],
+    log.takeStatements(),
   );
   for (const { index, eventId, status, lesson, record } of answered) {
     const documentId = documentIds.get(lesson.id) ?? intake.records.get(lesson.id)?.documentId;

@@ -4,7 +4,7 @@ import { openNextTransactionWith } from '../../../db/request-database';
 import type { AuthUser } from '../../env';
 import { ApiError } from '../../lib/errors';
 import { isTransientConflict } from '../../lib/postgres-errors';
-import { recordLearningEvents } from '../xapi/statements';
+import { storeStatements } from '../xapi/statements';
 import { awardEarnedAchievements } from './achievements';
 import { movesAchievements } from './achievement-rules';
 import { issueCertificate } from '../certificates/issue-certificate';
@@ -63,15 +63,15 @@ async function learn<T>(
   work: (tx: Database, log: LearningLog) => Promise<T>,
   now: Date,
 ) {
-  const actor = { id: user.id, documentId: user.documentId };
-  const log = new LearningLog({ actor, origin, timestamp: now });
+  const log = new LearningLog({ actor: { id: user.id, documentId: user.documentId }, origin, timestamp: now });
   const result = await work(tx, log);
   // Oldest first: a streak only moves forward in time (streak-rules.ts).
   for (const at of [...log.completionTimes].sort((a, b) => a.getTime() - b.getTime()))
     await recordStreakActivity(tx, user.id, 'lesson_completion', at);
   for (const course of log.completedCourses) await issueCertificate(tx, user.id, course.documentId, now);
   if (movesAchievements(log.events)) await awardEarnedAchievements(tx, user.id, log);
-  await recordLearningEvents(tx, actor, log.unstored, { origin, timestamp: now });
+  // The statements no write carried (learning-log.ts), in one more statement when there are any.
+  await storeStatements(tx, log.takeStatements());
   return { result, log };
 }
 

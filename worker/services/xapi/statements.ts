@@ -262,13 +262,17 @@ export function statementRows(
   });
 }
 
-/** Inserts them in ONE statement (a multi-row INSERT); never updates or deletes. */
+/** Inserts statement rows in ONE statement (a multi-row INSERT), none when there are none; never updates or deletes. */
+export async function storeStatements(db: Database, rows: StatementRow[]): Promise<void> {
+  if (rows.length) await db.insert(xapiStatements).values(rows);
+}
+
+/** Records the events' statements (storeStatements). */
 export async function recordLearningEvents(
   db: Database,
   actor: Actor,
   events: LearningEvent[],
   options: { origin: string; timestamp: Date },
 ): Promise<void> {
-  if (events.length === 0) return;
-  await db.insert(xapiStatements).values(statementRows(actor, events, options));
+  await storeStatements(db, statementRows(actor, events, options));
 }

@@ -36,7 +36,7 @@ export function workerRuntimeFromEnv(fallback: WorkerRuntime = 'wrangler'): Work
  * The worker in workerd (miniflare's R2 kept under persistTo), in a process of its own, in the runtime
  * asked for (default: WORKER_RUNTIME, else wrangler).
  */
-export async function startWrangler(options: {
+export async function startWorker(options: {
   port: number;
   database: LocalDatabase;
   jwtSecret: string;
