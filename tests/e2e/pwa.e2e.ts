@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../scripts/paths';
 import { workerRuntimeFromEnv } from '../../scripts/start/worker-runtime';
@@ -29,6 +29,15 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 }
 
 const controlled = (page: Page) => page.evaluate(() => navigator.serviceWorker.controller !== null);
+
+/** The sign-in page, reloaded once the service worker is ready, so that it is in charge of the page. */
+async function signInUnderServiceWorker(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(appUrl + '/sign-in');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  return page;
+}
 
 describe('installable', () => {
   it('links a valid manifest whose icons load at their stated sizes', async () => {
@@ -119,10 +128,7 @@ describe('the service worker', () => {
       const original = readFileSync(file, 'utf8');
       const context = await browser.newContext();
       try {
-        const page = await context.newPage();
-        await page.goto(appUrl + '/sign-in');
-        await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-        await page.reload();
+        const page = await signInUnderServiceWorker(context);
         await page.getByLabel('Username or e-mail').fill('typed before the update');
         await page.evaluate(() => ((window as any).sameDocument = true));
 
@@ -171,10 +177,7 @@ describe('media downloaded for offline', () => {
 
     const context = await browser.newContext();
     try {
-      const page = await context.newPage();
-      await page.goto(appUrl + '/sign-in');
-      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-      await page.reload();
+      const page = await signInUnderServiceWorker(context);
       expect(await controlled(page)).toBe(true);
       await page.evaluate(await bundleForBrowser('tests/support/offline-entry.ts', 'lms'));
       const download = await page.evaluate(async (url) => {
